@@ -1,0 +1,5 @@
+"""Public pages of the arrangementer app (namespace ``arrangementer``)."""
+
+app_name = "arrangementer"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Public pages of the foreninger app (namespace ``foreninger``)."""
+
+app_name = "foreninger"
+
+urlpatterns: list = []

@@ -1,0 +1,220 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .images import resize_logo
+
+cvr_validator = RegexValidator(r"^\d{8}$", _("A CVR number has exactly 8 digits."))
+
+
+class CentreProfile(models.Model):
+    """The volunteer centre running this site: one row, edited by staff in the admin.
+
+    Everything a page or an email says about the centre comes from here, so that any centre
+    in Denmark can run the portal without touching code. Read it with
+    ``frivillig.centre.get_centre()``.
+    """
+
+    name = models.CharField(_("name"), max_length=120, default="Frivilligcenter")
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    tagline_en = models.CharField(_("tagline (English)"), max_length=200, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("A Danish postal code has 4 digits."))],
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True, validators=[cvr_validator])
+    opening_hours = models.TextField(
+        _("opening hours"), blank=True, help_text=_("One line per day or period.")
+    )
+    opening_hours_en = models.TextField(_("opening hours (English)"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="centre/",
+        blank=True,
+        help_text=_("PNG or JPEG. Resized to at most 512 pixels on upload."),
+    )
+    about_text = models.TextField(
+        _("about the centre"), blank=True, help_text=_("Blank lines separate paragraphs.")
+    )
+    about_text_en = models.TextField(_("about the centre (English)"), blank=True)
+    privacy_policy = models.TextField(_("privacy policy"), blank=True)
+    privacy_policy_en = models.TextField(_("privacy policy (English)"), blank=True)
+    accessibility_statement = models.TextField(_("accessibility statement"), blank=True)
+    accessibility_statement_en = models.TextField(
+        _("accessibility statement (English)"), blank=True
+    )
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_url = models.URLField(_("Instagram profile"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("centre profile")
+        verbose_name_plural = _("centre profile")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="centreprofile_single_row"),
+        ]
+        permissions = [("view_board_reports", _("Can read the board's reports"))]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        if self.logo and not self.logo._committed:
+            self.logo = resize_logo(self.logo)
+        super().save(*args, **kwargs)
+
+    def localized(self, field: str) -> str:
+        """The English text on English pages when staff wrote one, else the Danish."""
+        if get_language() == "en":
+            english = getattr(self, f"{field}_en", "")
+            if english:
+                return english
+        return getattr(self, field)
+
+    @property
+    def localized_tagline(self) -> str:
+        return self.localized("tagline")
+
+    @property
+    def localized_about(self) -> str:
+        return self.localized("about_text")
+
+    @property
+    def localized_opening_hours(self) -> str:
+        return self.localized("opening_hours")
+
+    @property
+    def address_lines(self) -> list[str]:
+        town = " ".join(part for part in (self.postal_code, self.city) if part)
+        return [line for line in (self.street_address, town) if line]
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("LinkedIn", self.linkedin_url),
+        ]
+        return [(label, url) for label, url in links if url]
+
+
+def _unguessable_hash():
+    # A placeholder nobody can produce a token for, until send_invitation sets the real one.
+    return hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+
+
+def _invitation_expiry():
+    return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+    def usable(self):
+        return self.pending().filter(expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """A staff member's invitation for a person to create a login with given roles.
+
+    The email address is kept so staff can see who was invited and so that the account
+    is created for that address; the row is kept as a record of who gave whom access.
+    Only a hash of the link's token is stored, so a copy of the database opens no door.
+    """
+
+    email = models.EmailField(_("email"))
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    roles = models.ManyToManyField(
+        Group, verbose_name=_("roles"), blank=True, related_name="invitations"
+    )
+    language = models.CharField(
+        _("language of the email"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    token_hash = models.CharField(
+        max_length=64, unique=True, editable=False, default=_unguessable_hash
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("expires"), default=_invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        editable=False,
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        indexes = [models.Index(Lower("email"), name="invitation_email_lower")]
+
+    def __str__(self):
+        return self.email
+
+    @staticmethod
+    def hash_token(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    def new_token(self) -> str:
+        """Make a fresh secret for the link; returns the token to put in the email."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = self.hash_token(token)
+        return token
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label

@@ -1,0 +1,49 @@
+"""The four roles people have on the site, as Django groups.
+
+The groups and their model permissions are created by data migrations (see
+``frivillig/migrations/0002_roles.py``); later apps grant their own permissions in their own
+migrations with ``grant_permissions``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+STAFF = "Personale"
+BOARD = "Bestyrelse"
+ASSOCIATION_CONTACT = "Foreningskontakt"
+FACILITATOR = "Tovholder"
+
+ROLE_DESCRIPTIONS = {
+    STAFF: _("Staff: run everything in the admin."),
+    BOARD: _("Board member: reads the board's reports, never personal data."),
+    ASSOCIATION_CONTACT: _("Association contact: keeps their association's listing current."),
+    FACILITATOR: _("Facilitator: sees their own self-help groups."),
+}
+
+#: Roles whose members work in the admin.
+ADMIN_ROLES = {STAFF}
+
+
+def grant_permissions(apps, schema_editor, role_permissions: dict[str, list[str]]) -> None:
+    """Create the roles and give each the listed ``app_label.codename`` permissions.
+
+    Meant for data migrations: permissions are normally created after all migrations
+    have run, so the ones asked for are created here first.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    db_alias = schema_editor.connection.alias
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, using=db_alias)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, permission_names in role_permissions.items():
+        group, _created = Group.objects.using(db_alias).get_or_create(name=role)
+        for name in permission_names:
+            app_label, codename = name.split(".")
+            permission = Permission.objects.using(db_alias).get(
+                content_type__app_label=app_label, codename=codename
+            )
+            group.permissions.add(permission)

@@ -1,0 +1,37 @@
+"""Root URLs. Danish paths unprefixed, English under /en/; admin and machine paths outside."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from . import views
+from .sitemaps import SITEMAPS
+
+urlpatterns = [
+    path("healthz/", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("frivillig.site_urls")),
+    path(
+        "konto/password_reset/",
+        views.CentrePasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path("konto/", include("django.contrib.auth.urls")),
+    path("", include("foreninger.urls")),
+    path("", include("selvhjaelp.urls")),
+    path("", include("arrangementer.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "frivillig.errors.server_error"

@@ -1,0 +1,94 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.views import PasswordResetView
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import services
+from .centre import get_centre
+from .forms import AcceptInvitationForm
+
+
+def home(request):
+    return render(request, "frivillig/home.html", {})
+
+
+def about(request):
+    centre = get_centre(request)
+    return render(request, "frivillig/about.html", {"text": centre.localized("about_text")})
+
+
+def privacy_policy(request):
+    centre = get_centre(request)
+    return render(
+        request, "frivillig/privacy_policy.html", {"text": centre.localized("privacy_policy")}
+    )
+
+
+def accessibility_statement(request):
+    centre = get_centre(request)
+    return render(
+        request,
+        "frivillig/accessibility_statement.html",
+        {"text": centre.localized("accessibility_statement")},
+    )
+
+
+@require_GET
+def healthz(request):
+    """Liveness for the proxy or orchestrator: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /konto/",
+        "Disallow: /en/konto/",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+def accept_invitation(request, token: str):
+    invitation = services.find_usable_invitation(token)
+    if invitation is None:
+        return render(request, "frivillig/invitation_invalid.html", {}, status=404)
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(
+                invitation=invitation,
+                password=form.cleaned_data["password1"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("frivillig:home")
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect("admin:index" if user.is_staff else "frivillig:home")
+    return render(
+        request, "frivillig/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
+
+
+class CentrePasswordResetView(PasswordResetView):
+    """Django's reset view, with the email signed by the centre rather than the host name."""
+
+    def form_valid(self, form):
+        self.extra_email_context = {"site_name": get_centre(self.request).name}
+        return super().form_valid(form)
