@@ -1,4 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -13,6 +16,8 @@ from .models import CentreProfile, Invitation
 @admin.register(CentreProfile)
 class CentreProfileAdmin(admin.ModelAdmin):
     """One row: the list page goes straight to the form."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     fieldsets = [
         (None, {"fields": ["name", "tagline", "tagline_en", "logo"]}),
@@ -123,7 +128,9 @@ class InvitationAdmin(admin.ModelAdmin):
     def resend(self, request, queryset):
         sent = 0
         for invitation in queryset.filter(accepted_at__isnull=True):
-            services.send_invitation(invitation=invitation, base_url=request.build_absolute_uri("/"))
+            services.send_invitation(
+                invitation=invitation, base_url=request.build_absolute_uri("/")
+            )
             sent += 1
         self.message_user(
             request,
@@ -139,3 +146,54 @@ class InvitationAdmin(admin.ModelAdmin):
             ngettext("%(count)d invitation revoked.", "%(count)d invitations revoked.", revoked)
             % {"count": revoked},
         )
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class CentreUserAdmin(UserAdmin):
+    """Django's user admin, without the keys to the kingdom for non-superusers.
+
+    Staff manage people's roles and can deactivate a login; only a superuser can see or
+    change superuser status and per-user permissions, or touch a superuser's account.
+    """
+
+    list_display = ["username", "email", "first_name", "last_name", "role_names", "is_active"]
+    list_filter = ["groups", "is_active", "is_staff", "is_superuser"]
+
+    staff_fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Roles and access"), {"fields": ["is_active", "is_staff", "groups"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser:
+            return self.staff_fieldsets
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            readonly += ["last_login", "date_joined"]
+        return readonly
+
+    def get_list_filter(self, request):
+        if request.user.is_superuser:
+            return self.list_filter
+        return ["groups", "is_active"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    @admin.display(description=_("roles"))
+    def role_names(self, obj):
+        return ", ".join(group.name for group in obj.groups.all())

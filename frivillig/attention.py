@@ -44,8 +44,7 @@ def attention_items(request) -> list[dict]:
                 {
                     "label": _("Invitations that expired without being accepted"),
                     "count": expired,
-                    "url": reverse("admin:frivillig_invitation_changelist")
-                    + "?status=expired",
+                    "url": reverse("admin:frivillig_invitation_changelist") + "?status=expired",
                 }
             )
     return items

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 
@@ -47,3 +48,16 @@ class _ProbeUser:
     def __init__(self, **attrs):
         self.username = attrs["email"]
         self.__dict__.update(attrs)
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The email or username and the password do not match. Check both and try again."
+        ),
+    }
+    username = UsernameField(
+        label=_("Email or username"),
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )

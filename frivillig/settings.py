@@ -6,6 +6,7 @@ DATABASE_URL; README.md has the full table of variables.
 """
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -146,7 +147,7 @@ CACHES = {
 AUTHENTICATION_BACKENDS = [
     # AxesStandaloneBackend must come first: it refuses locked-out credentials.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "frivillig.backends.EmailOrUsernameBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,6 +193,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+if DEBUG:
+    # Development serves static files from the finders; no collectstatic output is needed.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .forms import LoginForm
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -19,6 +21,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("frivillig.site_urls")),
+    path(
+        "konto/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        name="login",
+    ),
     path(
         "konto/password_reset/",
         views.CentrePasswordResetView.as_view(),

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import services
@@ -78,7 +78,7 @@ def accept_invitation(request, token: str):
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("frivillig:home")
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="frivillig.backends.EmailOrUsernameBackend")
         messages.success(request, _("Welcome! Your account is ready."))
         return redirect("admin:index" if user.is_staff else "frivillig:home")
     return render(

@@ -33,6 +33,4 @@ class Command(BaseCommand):
         User.objects.bulk_create(new_users, batch_size=1000)
         group = Group.objects.get(name=ASSOCIATION_CONTACT)
         group.user_set.add(*User.objects.filter(username__startswith="bench-"))
-        self.stdout.write(
-            f"Bench data: {users} association contacts ({len(new_users)} new)."
-        )
+        self.stdout.write(f"Bench data: {users} association contacts ({len(new_users)} new).")
