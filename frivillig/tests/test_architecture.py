@@ -1,0 +1,62 @@
+"""The one-way dependencies of ../shared/DESIGN.md, checked on every import in the code.
+
+frivillig sees every app; arrangementer may use foreninger; foreninger and selvhjaelp use no
+other app. Any app may read the centre's profile through ``frivillig.centre`` and nothing
+else of frivillig.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = {"frivillig", "foreninger", "selvhjaelp", "arrangementer"}
+ALLOWED = {
+    "foreninger": {"frivillig.centre"},
+    "selvhjaelp": {"frivillig.centre"},
+    "arrangementer": {"frivillig.centre", "foreninger"},
+}
+
+
+def project_imports(app: str) -> set[tuple[str, str]]:
+    found = set()
+    for path in (ROOT / app).rglob("*.py"):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                if name.split(".")[0] in APPS - {app}:
+                    found.add((str(path.relative_to(ROOT)), name))
+    return found
+
+
+def is_allowed(app: str, module: str) -> bool:
+    return any(module == ok or module.startswith(ok + ".") for ok in ALLOWED[app])
+
+
+@pytest.mark.parametrize("app", sorted(ALLOWED))
+def test_app_imports_only_what_the_design_allows(app):
+    forbidden = sorted(
+        f"{path}: {module}" for path, module in project_imports(app) if not is_allowed(app, module)
+    )
+
+    assert forbidden == []
+
+
+@pytest.mark.parametrize("app", sorted(APPS - {"frivillig"}))
+def test_each_app_has_the_agreed_layout(app):
+    for part in ("urls.py", "admin.py", "apps.py", "tests", f"templates/{app}", "migrations"):
+        assert (ROOT / app / part).exists(), f"{app}/{part} is missing"
+
+
+@pytest.mark.parametrize("app", sorted(APPS - {"frivillig"}))
+def test_each_app_is_mounted_under_its_namespace(app):
+    from django.urls import get_resolver
+
+    assert app in get_resolver().namespace_dict
