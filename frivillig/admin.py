@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -11,6 +12,7 @@ from django.utils.translation import ngettext
 
 from . import services
 from .models import CentreProfile, Invitation
+from .roles import ROLE_DESCRIPTIONS
 
 
 @admin.register(CentreProfile)
@@ -88,7 +90,7 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = [InvitationStatusFilter, "roles"]
     search_fields = ["email", "name"]
     fields = ["email", "name", "roles", "language"]
-    filter_horizontal = ["roles"]
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     actions = ["resend", "revoke"]
     date_hierarchy = "created_at"
 
@@ -99,6 +101,12 @@ class InvitationAdmin(admin.ModelAdmin):
         if obj is not None:
             return ["email", "name", "roles", "language"]
         return []
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "roles":
+            field.help_text = " ".join(str(text) for text in ROLE_DESCRIPTIONS.values())
+        return field
 
     @admin.display(description=_("roles"))
     def role_names(self, obj):
