@@ -159,3 +159,24 @@ def test_home_page_shows_contact_and_opening_hours(client, centre):
     assert "Mandag-torsdag 10-16" in html
     assert 'href="tel:+4570203040"' in html
     assert 'href="mailto:kontakt@eksempelby.example"' in html
+
+
+def test_public_pages_forbid_third_party_resources(client, centre):
+    response = client.get("/")
+
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_link_no_third_party_assets(client, centre):
+    import re
+
+    html = client.get("/").content.decode()
+    sources = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    links = re.findall(r'<a [^>]*href="(https?://[^"]+)"', html)
+
+    assert set(sources) == set(links), "only plain links may point off-site"
