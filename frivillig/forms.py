@@ -59,5 +59,7 @@ class LoginForm(AuthenticationForm):
     }
     username = UsernameField(
         label=_("Email or username"),
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        # No autofocus: keyboard and screen-reader users start at the skip link, as on
+        # every other page.
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )

@@ -22,6 +22,47 @@ ROLE_DESCRIPTIONS = {
 #: Roles whose members work in the admin.
 ADMIN_ROLES = {STAFF}
 
+#: What each role may do once every migration has run. A capability that adds
+#: permissions grants them in a data migration of its own and adds them here as well;
+#: ``frivillig/tests/test_roles.py`` checks that the two agree.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    STAFF: [
+        "frivillig.view_centreprofile",
+        "frivillig.change_centreprofile",
+        "frivillig.view_invitation",
+        "frivillig.add_invitation",
+        "frivillig.change_invitation",
+        "frivillig.view_board_reports",
+        "auth.view_user",
+        "auth.change_user",
+        "auth.view_group",
+    ],
+    BOARD: ["frivillig.view_board_reports"],
+    ASSOCIATION_CONTACT: [],
+    FACILITATOR: [],
+}
+
+
+def ensure_roles_exist(*, using: str = "default") -> None:
+    """Recreate any role group that is missing, with its permissions.
+
+    Runs after every ``migrate`` and ``flush`` (post_migrate): a flushed test database or
+    a group deleted by mistake comes back. Existing groups are left as staff made them.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    for role, permission_names in ROLE_PERMISSIONS.items():
+        if Group.objects.using(using).filter(name=role).exists():
+            continue
+        group = Group.objects.using(using).create(name=role)
+        for name in permission_names:
+            app_label, codename = name.split(".")
+            group.permissions.add(
+                Permission.objects.using(using).get(
+                    content_type__app_label=app_label, codename=codename
+                )
+            )
+
 
 def grant_permissions(apps, schema_editor, role_permissions: dict[str, list[str]]) -> None:
     """Create the roles and give each the listed ``app_label.codename`` permissions.
