@@ -22,7 +22,13 @@ class CentreProfileAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     fieldsets = [
-        (None, {"fields": ["name", "tagline", "tagline_en", "logo"]}),
+        (
+            None,
+            {
+                "fields": ["name", "tagline", "tagline_en", "logo"],
+                "description": _("Changes show on every page within a minute."),
+            },
+        ),
         (
             _("Address and contact"),
             {

@@ -1,13 +1,13 @@
 from django.conf import settings
-from django.utils.functional import SimpleLazyObject
 
 from .centre import get_centre
-from .navigation import main_navigation
+from .navigation import language_versions, main_navigation
 
 
 def site(request):
     return {
-        "centre": SimpleLazyObject(lambda: get_centre(request)),
-        "main_navigation": SimpleLazyObject(lambda: main_navigation(request.path)),
+        "centre": get_centre(request),
+        "main_navigation": main_navigation(request.path),
+        "language_versions": language_versions(request),
         "debug_banner": settings.DEBUG,
     }

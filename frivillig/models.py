@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -12,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .images import resize_logo
+
+CENTRE_CACHE_KEY = "frivillig:centre-profile"
 
 cvr_validator = RegexValidator(r"^\d{8}$", _("A CVR number has exactly 8 digits."))
 
@@ -80,6 +83,7 @@ class CentreProfile(models.Model):
         if self.logo and not self.logo._committed:
             self.logo = resize_logo(self.logo)
         super().save(*args, **kwargs)
+        cache.delete(CENTRE_CACHE_KEY)
 
     def localized(self, field: str) -> str:
         """The English text on English pages when staff wrote one, else the Danish."""
