@@ -24,19 +24,18 @@ def about(request):
     return render(request, "frivillig/about.html", {"text": centre.localized("about_text")})
 
 
+def _centre_text_page(request, *, field: str, heading: str):
+    text = get_centre(request).localized(field)
+    return render(request, "frivillig/text_page.html", {"heading": heading, "text": text})
+
+
 def privacy_policy(request):
-    centre = get_centre(request)
-    return render(
-        request, "frivillig/privacy_policy.html", {"text": centre.localized("privacy_policy")}
-    )
+    return _centre_text_page(request, field="privacy_policy", heading=_("Privacy policy"))
 
 
 def accessibility_statement(request):
-    centre = get_centre(request)
-    return render(
-        request,
-        "frivillig/accessibility_statement.html",
-        {"text": centre.localized("accessibility_statement")},
+    return _centre_text_page(
+        request, field="accessibility_statement", heading=_("Accessibility statement")
     )
 
 
