@@ -36,6 +36,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "auth.view_user",
         "auth.change_user",
         "auth.view_group",
+        *[
+            f"foreninger.{action}_{model}"
+            for model in (
+                "association",
+                "associationcontact",
+                "category",
+                "targetgroup",
+                "area",
+                "volunteeropportunity",
+            )
+            for action in ("view", "add", "change", "delete")
+        ],
     ],
     BOARD: ["frivillig.view_board_reports"],
     ASSOCIATION_CONTACT: [],

@@ -1,0 +1,301 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models.functions import Upper
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_cvr
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()-]{8,20}$", _("Write the phone number with digits, e.g. 12 34 56 78.")
+)
+
+
+class LocalizedNameMixin:
+    """Staff-editable vocabularies carry a Danish and an optional English name."""
+
+    @property
+    def display_name(self) -> str:
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    def __str__(self):
+        return self.display_name
+
+
+class Category(LocalizedNameMixin, models.Model):
+    """What an association does (social, culture, sport, ...); staff edit the list."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["order", "name"]
+
+
+class TargetGroup(LocalizedNameMixin, models.Model):
+    """Who an association is for (children, seniors, newcomers, ...)."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["order", "name"]
+
+
+class Area(LocalizedNameMixin, models.Model):
+    """A part of the municipality, or the whole of it, where an association is active."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+        ordering = ["order", "name"]
+
+
+class AssociationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Association.Status.PUBLISHED)
+
+    def for_public_list(self):
+        return self.published().select_related("area").prefetch_related("categories")
+
+
+class Association(models.Model):
+    """An association in the guide (foreningsvejviser).
+
+    Contact details here are the association's public channels, chosen by the association
+    for publication; people's own logins are in ``AssociationContact``.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        AWAITING_REVIEW = "review", _("Awaiting review")
+        PUBLISHED = "published", _("Published")
+        HIDDEN = "hidden", _("Hidden")
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    short_description = models.CharField(
+        _("short description"),
+        max_length=300,
+        help_text=_("One or two sentences shown in the list."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=20000,
+        help_text=_("Markdown: **bold**, *italic*, lists and links. Other HTML is removed."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="foreninger/logos/", blank=True)
+    logo_thumbnail = models.ImageField(upload_to="foreninger/logos/", blank=True, editable=False)
+    categories = models.ManyToManyField(
+        Category, verbose_name=_("categories"), related_name="associations", blank=True
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), related_name="associations", blank=True
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("area"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="associations",
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}$", _("A Danish postal code has 4 digits."))],
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    meeting_place = models.CharField(
+        _("meeting place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where members meet, if not at the address."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[phone_validator])
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_url = models.URLField(_("Instagram profile"), blank=True)
+    meeting_times = models.TextField(
+        _("meeting times"), blank=True, max_length=1000, help_text=_("E.g. Tuesdays 19-21.")
+    )
+    membership_fee = models.CharField(
+        _("membership fee"), max_length=200, blank=True, help_text=_("E.g. 150 kr. a year.")
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True, validators=[validate_cvr])
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. Danish, English, Arabic."),
+    )
+    looking_for_volunteers = models.BooleanField(_("looking for volunteers"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    trusted = models.BooleanField(
+        _("trusted"),
+        default=False,
+        help_text=_("Changes by the association's contacts are published without review."),
+    )
+    last_confirmed_at = models.DateTimeField(_("last confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    contacts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="AssociationContact",
+        related_name="associations",
+        verbose_name=_("contacts"),
+        blank=True,
+    )
+    # Kept current by foreninger.search.refresh_search_vector (PostgreSQL only).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = AssociationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("association")
+        verbose_name_plural = _("associations")
+        ordering = ["name"]
+        indexes = [
+            models.Index(Upper("name"), name="association_name_upper"),
+            models.Index(fields=["status", "name"], name="association_status_name"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(founded_year__isnull=True)
+                | models.Q(founded_year__gte=1800, founded_year__lte=2100),
+                name="association_founded_year_sane",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("foreninger:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def letter(self) -> str:
+        """The A-Z letter the association is listed under (Æ, Ø and Å have their own)."""
+        first = self.name[:1].upper()
+        return first if first.isalpha() else "#"
+
+    def confirm_current(self) -> None:
+        self.last_confirmed_at = timezone.now()
+        self.save(update_fields=["last_confirmed_at"])
+
+
+class AssociationContact(models.Model):
+    """A person who may edit an association's listing.
+
+    The link between a login and an association; deleted with either.
+    """
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        CONTACT = "contact", _("Contact person")
+        VOLUNTEER_COORDINATOR = "volunteers", _("Volunteer coordinator")
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="contact_links"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="association_links"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.CONTACT)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("association contact")
+        verbose_name_plural = _("association contacts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "user"], name="association_contact_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.association})"
+
+
+class VolunteerOpportunityQuerySet(models.QuerySet):
+    def open_to_the_public(self):
+        today = timezone.localdate()
+        return self.filter(
+            is_active=True, association__status=Association.Status.PUBLISHED
+        ).filter(models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=today))
+
+
+class VolunteerOpportunity(models.Model):
+    """A task an association wants volunteers for."""
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="opportunities",
+    )
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), max_length=5000)
+    time_commitment = models.CharField(
+        _("time commitment"), max_length=150, help_text=_("E.g. 3 hours a week.")
+    )
+    when = models.CharField(_("when"), max_length=150, blank=True)
+    where = models.CharField(_("where"), max_length=150, blank=True)
+    suitable_for = models.ManyToManyField(
+        TargetGroup, verbose_name=_("suitable for"), blank=True, related_name="opportunities"
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    closes_on = models.DateField(_("closes on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = VolunteerOpportunityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("volunteer opportunity")
+        verbose_name_plural = _("volunteer opportunities")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["is_active", "-created_at"], name="opportunity_active")]
+
+    def __str__(self):
+        return self.title
