@@ -258,9 +258,9 @@ class AssociationContact(models.Model):
 class VolunteerOpportunityQuerySet(models.QuerySet):
     def open_to_the_public(self):
         today = timezone.localdate()
-        return self.filter(
-            is_active=True, association__status=Association.Status.PUBLISHED
-        ).filter(models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=today))
+        return self.filter(is_active=True, association__status=Association.Status.PUBLISHED).filter(
+            models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=today)
+        )
 
 
 class VolunteerOpportunity(models.Model):

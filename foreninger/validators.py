@@ -8,7 +8,9 @@ def is_valid_cvr(value: str) -> bool:
     """A Danish CVR number: 8 digits, no leading zero, weighted sum divisible by 11."""
     if len(value) != 8 or not value.isascii() or not value.isdigit() or value[0] == "0":
         return False
-    return sum(int(digit) * weight for digit, weight in zip(value, CVR_WEIGHTS, strict=True)) % 11 == 0
+    return (
+        sum(int(digit) * weight for digit, weight in zip(value, CVR_WEIGHTS, strict=True)) % 11 == 0
+    )
 
 
 def validate_cvr(value: str) -> None:

@@ -15,7 +15,16 @@ def test_real_shaped_cvr_numbers_pass_modulus_11(cvr):
 
 
 @pytest.mark.parametrize(
-    "cvr", ["12345678", "1234567", "123456789", "0234567x", "01234567", "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff14", ""]
+    "cvr",
+    [
+        "12345678",
+        "1234567",
+        "123456789",
+        "0234567x",
+        "01234567",
+        "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff14",
+        "",
+    ],
 )
 def test_wrong_cvr_numbers_are_refused_with_a_clear_message(cvr):
     with pytest.raises(ValidationError) as error, translation.override("da"):
