@@ -299,3 +299,57 @@ class VolunteerOpportunity(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class AdviceRequest(models.Model):
+    """An association's (or would-be association's) request for advice: a case for staff.
+
+    Name and a way to answer are what staff need to help; the message is the request
+    itself. Closed cases are kept for the centre's statistics of what it helps with and
+    may be deleted by staff when no longer needed; nothing here is sensitive by kind.
+    """
+
+    class Topic(models.TextChoices):
+        STARTING = "start", _("Starting an association")
+        STATUTES = "statutes", _("Statutes and general assemblies")
+        VOLUNTEERS = "volunteers", _("Recruiting and keeping volunteers")
+        FUNDING = "funding", _("Funding applications")
+        GDPR = "gdpr", _("GDPR for associations")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("In progress")
+        CLOSED = "closed", _("Closed")
+
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[phone_validator])
+    association_name = models.CharField(_("association"), max_length=150, blank=True)
+    topic = models.CharField(_("topic"), max_length=12, choices=Topic.choices)
+    message = models.TextField(_("message"), max_length=3000)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="advice_requests",
+        limit_choices_to={"is_staff": True},
+    )
+    notes = models.TextField(_("staff notes"), blank=True)
+    language = models.CharField(_("language"), max_length=5, default="da", editable=False)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("advice request")
+        verbose_name_plural = _("advice requests")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_topic_display()}: {self.name}"

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from foreninger.reports import attention_counts as association_attention_counts
+
 from .centre import get_centre
 from .models import Invitation
 
@@ -47,4 +49,5 @@ def attention_items(request) -> list[dict]:
                     "url": reverse("admin:frivillig_invitation_changelist") + "?status=expired",
                 }
             )
+    items += association_attention_counts(user)
     return items

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 MAIN_SECTIONS = [
     ("foreninger:list", _("Associations")),
     ("foreninger:opportunities", _("Volunteer")),
+    ("foreninger:service", _("Association service")),
     ("selvhjaelp:list", _("Self-help")),
     ("arrangementer:calendar", _("Events")),
     ("arrangementer:workshops", _("Workshops")),

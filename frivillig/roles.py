@@ -45,6 +45,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                 "targetgroup",
                 "area",
                 "volunteeropportunity",
+                "advicerequest",
             )
             for action in ("view", "add", "change", "delete")
         ],

@@ -31,3 +31,8 @@ def client_ip(request: HttpRequest) -> str | None:
     if len(hops) < proxies:
         return remote
     return _valid_ip(hops[-proxies]) or remote
+
+
+def ratelimit_ip(request: HttpRequest) -> str:
+    """The address django-ratelimit counts by; requests with no known address share one."""
+    return client_ip(request) or "0.0.0.0"  # noqa: S104  (a bucket name, not a bind address)

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns django-ratelimit's refusal into our "too many requests" page (429).
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # django-axes wants to be last: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -181,6 +183,13 @@ AXES_CLIENT_IP_CALLABLE = "frivillig.security.client_ip"
 # How many reverse proxies stand in front of the app and append to X-Forwarded-For; the
 # client's address is the one the outermost proxy saw.
 FRIVILLIG_PROXY_COUNT = env_int("FRIVILLIG_PROXY_COUNT", 0 if DEBUG else 1)
+
+# Rate limits on public forms (django-ratelimit) count in the default cache, per address as
+# client_ip sees it. The cache is per worker: with N workers a limit may let up to N times
+# the stated number through, which is enough against form spam on a centre's site; point
+# CACHES at memcached or Redis if it is not.
+RATELIMIT_IP_META_KEY = "frivillig.security.ratelimit_ip"
+RATELIMIT_VIEW = "frivillig.views.rate_limited"
 
 # Languages: Danish first and unprefixed, English under /en/.
 LANGUAGE_CODE = "da"

@@ -91,3 +91,8 @@ class CentrePasswordResetView(PasswordResetView):
     def form_valid(self, form):
         self.extra_email_context = {"site_name": get_centre(self.request).name}
         return super().form_valid(form)
+
+
+def rate_limited(request, exception):
+    """A public form was sent too often from one address (django-ratelimit)."""
+    return render(request, "429.html", {}, status=429)

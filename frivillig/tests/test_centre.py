@@ -102,3 +102,12 @@ def test_client_ip_is_none_for_a_request_without_an_address():
     del request.META["REMOTE_ADDR"]
 
     assert client_ip(request) is None
+
+
+def test_rate_limits_count_requests_without_an_address_together():
+    from frivillig.security import ratelimit_ip
+
+    request = RequestFactory().get("/")
+    del request.META["REMOTE_ADDR"]
+
+    assert ratelimit_ip(request) == "0.0.0.0"  # noqa: S104

@@ -2,7 +2,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+from django.db import connection
 
+from foreninger import demo as foreninger_demo
 from frivillig import demo
 from frivillig.roles import ASSOCIATION_CONTACT
 
@@ -12,8 +14,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--users", type=int, default=2000, help="Association contacts.")
+        parser.add_argument(
+            "--associations", type=int, default=5000, help="Published associations in the guide."
+        )
 
-    def handle(self, *args, users, **options):
+    def handle(self, *args, users, associations, **options):
         demo.seed_centre()
         User = get_user_model()
         existing = User.objects.filter(username__startswith="bench-").count()
@@ -34,3 +39,20 @@ class Command(BaseCommand):
         group = Group.objects.get(name=ASSOCIATION_CONTACT)
         group.user_set.add(*User.objects.filter(username__startswith="bench-"))
         self.stdout.write(f"Bench data: {users} association contacts ({len(new_users)} new).")
+
+        new = foreninger_demo.seed_bench_associations(associations)
+        refreshed = self._refresh_search_vectors() if new else 0
+        self.stdout.write(
+            f"Bench data: {associations} associations ({new} new, "
+            f"{refreshed} search vectors refreshed)."
+        )
+
+    def _refresh_search_vectors(self) -> int:
+        """Bulk inserts skip the signals that keep search vectors current: refresh them all."""
+        if connection.vendor != "postgresql":
+            return 0
+        try:
+            from foreninger.search import refresh_search_vector
+        except ImportError:  # the guide's search is not there yet
+            return 0
+        return refresh_search_vector()

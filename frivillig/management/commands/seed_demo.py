@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from foreninger import demo as foreninger_demo
 from frivillig import demo
 from frivillig.models import CentreProfile
 
@@ -22,14 +23,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty, force_demo_users, **options):
-        if if_empty and CentreProfile.objects.exists():
+        seeding = not (if_empty and CentreProfile.objects.exists())
+        if not seeding:
             self.stdout.write("The database already has data; demo data not loaded.")
         else:
             centre = demo.seed_centre()
             self.stdout.write(f"Demo centre: {centre.name}")
+            new = foreninger_demo.seed_associations()
+            self.stdout.write(
+                f"Demo associations: {len(foreninger_demo.ASSOCIATIONS)} ({new} new)."
+            )
 
         if settings.DEBUG or force_demo_users:
             logins = demo.seed_users()
+            if seeding:
+                foreninger_demo.link_demo_contact(username="forening")
             self._print_logins(logins)
         elif not get_user_model().objects.filter(username="admin").exists():
             self.stdout.write(

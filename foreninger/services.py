@@ -1,0 +1,121 @@
+"""Acts on associations that change several things at once or send mail."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from frivillig.centre import get_centre
+
+from .images import process_logo
+from .models import Association
+
+REJECTION_REASON_MAX_LENGTH = 2000
+
+
+def _delete_files_after_commit(storage, names: list[str]) -> None:
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+@transaction.atomic
+def set_logo(*, association: Association, upload) -> Association:
+    """Store a checked, re-encoded logo and its thumbnail; the old files go after commit.
+
+    ``upload`` is checked by ``process_logo`` unless a ``LogoField`` already did it (then
+    it carries ``processed_logo``). Raises ``ValidationError`` and stores nothing if the
+    file is refused.
+    """
+    logo, thumbnail = getattr(upload, "processed_logo", None) or process_logo(upload)
+    old = [association.logo.name, association.logo_thumbnail.name]
+    stem = association.slug or "logo"
+    association.logo.save(f"{stem}.webp", logo, save=False)
+    association.logo_thumbnail.save(f"{stem}-thumb.webp", thumbnail, save=False)
+    association.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
+    _delete_files_after_commit(association.logo.storage, old)
+    return association
+
+
+@transaction.atomic
+def remove_logo(*, association: Association) -> Association:
+    old = [association.logo.name, association.logo_thumbnail.name]
+    association.logo = ""
+    association.logo_thumbnail = ""
+    association.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
+    _delete_files_after_commit(association.logo.storage, old)
+    return association
+
+
+def publish_associations(*, associations: QuerySet) -> int:
+    """Publish the given associations (approving those awaiting review); returns how many."""
+    return associations.exclude(status=Association.Status.PUBLISHED).update(
+        status=Association.Status.PUBLISHED, updated_at=timezone.now()
+    )
+
+
+def hide_associations(*, associations: QuerySet) -> int:
+    return associations.exclude(status=Association.Status.HIDDEN).update(
+        status=Association.Status.HIDDEN, updated_at=timezone.now()
+    )
+
+
+def approve_associations(*, associations: QuerySet) -> int:
+    """Publish the listings in the review queue among ``associations``; returns how many."""
+    return associations.filter(status=Association.Status.AWAITING_REVIEW).update(
+        status=Association.Status.PUBLISHED, updated_at=timezone.now()
+    )
+
+
+def contact_emails(association: Association) -> list[str]:
+    """Where mail about a listing goes: its contacts' logins, else its public address."""
+    emails = sorted(
+        {
+            link.user.email
+            for link in association.contact_links.select_related("user")
+            if link.user.email and link.user.is_active
+        }
+    )
+    if not emails and association.email:
+        emails = [association.email]
+    return emails
+
+
+@transaction.atomic
+def reject_association(*, association: Association, reason: str) -> list[str]:
+    """Send a listing awaiting review back to draft and email the reason to its contacts.
+
+    The email is plain text (no HTML part), so nothing the reason contains can run or be
+    rendered as markup. Returns the addresses written to.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Write why the listing was not approved."))
+    if len(reason) > REJECTION_REASON_MAX_LENGTH:
+        raise ValidationError(
+            _("The reason may be at most %(max)d characters.")
+            % {"max": REJECTION_REASON_MAX_LENGTH}
+        )
+    if association.status != Association.Status.AWAITING_REVIEW:
+        raise ValidationError(_("%(name)s is not awaiting review.") % {"name": association.name})
+    association.status = Association.Status.DRAFT
+    association.save(update_fields=["status", "updated_at"])
+    recipients = contact_emails(association)
+    if recipients:
+        centre = get_centre()
+        # Contacts read Danish: the guide's listings and its mail are Danish first.
+        with translation.override("da"):
+            # Names come from users; keep header lines single.
+            name = " ".join(association.name.split())
+            subject = _("Your listing of %(name)s was not approved") % {"name": name}
+            body = render_to_string(
+                "admin/foreninger/association/rejection_email.txt",
+                {"association": association, "reason": reason, "centre": centre},
+            )
+        send_mail(subject, body, None, recipients)
+    return recipients

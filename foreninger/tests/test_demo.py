@@ -1,0 +1,81 @@
+"""Demo and bench data for the association guide."""
+
+import time
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+
+from foreninger.demo import ASSOCIATIONS, demo_cvr, draw_logo
+from foreninger.images import process_logo
+from foreninger.models import Area, Association, AssociationContact, Category, VolunteerOpportunity
+from foreninger.validators import is_valid_cvr
+
+
+@pytest.fixture
+def seeded(db, settings):
+    settings.DEBUG = True
+    started = time.monotonic()
+    call_command("seed_demo")
+    return time.monotonic() - started
+
+
+def test_seed_demo_fills_the_guide_across_every_category(seeded):
+    assert 35 <= Association.objects.count() <= 45
+    unused = Category.objects.annotate(n=Count("associations")).filter(n=0)
+    assert list(unused) == []
+    assert Association.objects.published().count() >= 30
+    for status in (Association.Status.AWAITING_REVIEW, Association.Status.DRAFT):
+        assert Association.objects.filter(status=status).exists()
+    assert 15 <= VolunteerOpportunity.objects.count() <= 25
+    assert {"nordbyen", "sydbyen", "centrum", "hele-kommunen"} <= set(
+        Area.objects.values_list("slug", flat=True)
+    )
+
+
+def test_demo_associations_have_valid_cvr_numbers_and_most_have_a_logo(seeded):
+    cvrs = [cvr for cvr in Association.objects.values_list("cvr", flat=True) if cvr]
+    assert cvrs and all(is_valid_cvr(cvr) for cvr in cvrs)
+    with_logo = Association.objects.exclude(logo="").exclude(logo_thumbnail="")
+    assert with_logo.count() >= Association.objects.count() * 3 // 4
+
+
+def test_demo_contact_login_is_contact_of_one_or_two_associations(seeded):
+    links = AssociationContact.objects.filter(user__username="forening")
+    assert 1 <= links.count() <= 2
+
+
+def test_seed_demo_is_quick_and_safe_to_run_twice(seeded, settings):
+    assert seeded < 5
+    counts = (Association.objects.count(), VolunteerOpportunity.objects.count())
+
+    call_command("seed_demo")
+
+    assert (Association.objects.count(), VolunteerOpportunity.objects.count()) == counts
+    assert AssociationContact.objects.filter(user__username="forening").count() <= 2
+
+
+def test_demo_logos_pass_the_upload_checks():
+    logo, thumbnail = process_logo(draw_logo(ASSOCIATIONS[0][0]))
+    assert logo.size and thumbnail.size
+
+
+def test_demo_cvr_numbers_are_valid():
+    assert all(is_valid_cvr(demo_cvr(number)) for number in range(200))
+
+
+@pytest.mark.parametrize("runs", [1, 2])
+def test_seed_bench_makes_searchable_associations_and_is_safe_to_repeat(db, runs):
+    for _run in range(runs):
+        call_command("seed_bench", "--users", "3", "--associations", "40")
+
+    bench = Association.objects.filter(slug__startswith="bench-")
+    assert bench.count() == 40
+    assert bench.published().count() == 40
+    assert not bench.annotate(n=Count("categories")).filter(n=0).exists()
+    assert bench.filter(name__icontains="sorg").exists()
+    assert len(set(bench.values_list("name", flat=True))) == 40
+    if connection.vendor == "postgresql":
+        # Bulk inserts skip the signals; the command refreshes the stored search vectors.
+        assert not bench.filter(search_vector__isnull=True).exists()
