@@ -2,9 +2,10 @@
 
 PostgreSQL: the stored, GIN-indexed ``Association.search_vector`` (Danish configuration,
 weights name A, short description B, description and categories C), queried with a prefix
-query so "sorg" finds "Sorggruppen", plus trigram word similarity on the name so small
-typos still match; matches are ordered by rank. SQLite (development): every word must occur,
-case-insensitively, in the name, short description, description or a category name.
+query so "sorg" finds "Sorggruppen", matches ordered by rank; when nothing matches, trigram
+word similarity on the name, so small typos still find the association. SQLite
+(development): every word must occur, case-insensitively, in the name, short description,
+description or a category name.
 
 ``refresh_search_vector`` keeps the stored vector current; foreninger/signals.py calls it on
 every save and category change.
@@ -17,13 +18,11 @@ from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat, Greatest
+from django.db.models.functions import Coalesce, Concat
 
 # A search box, not a document: longer input is cut, and at most this many words are used.
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
-# word_similarity(query, name) at or above this counts as a typo-tolerant match.
-TRIGRAM_THRESHOLD = 0.5
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -65,15 +64,18 @@ def _postgres_search(queryset: QuerySet, terms: list[str]) -> QuerySet:
     from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 
     tsquery = SearchQuery(_prefix_tsquery(terms), search_type="raw", config="danish")
+    matches = queryset.filter(search_vector=tsquery)
+    if matches.exists():
+        return matches.annotate(rank=SearchRank(F("search_vector"), tsquery)).order_by(
+            "-rank", "name", "pk"
+        )
+    # Nothing matched: perhaps a typo. Names that are similar enough (pg_trgm's
+    # word_similarity_threshold, 0.6 by default), most similar first. Only here, because
+    # word_similarity on every row would cost more than the full-text match itself.
     text = " ".join(terms)
     return (
-        queryset.filter(Q(search_vector=tsquery) | Q(name__trigram_word_similar=text))
-        .annotate(
-            rank=Greatest(
-                SearchRank(F("search_vector"), tsquery),
-                TrigramWordSimilarity(text, "name") * Value(0.1),
-            )
-        )
+        queryset.filter(name__trigram_word_similar=text)
+        .annotate(rank=TrigramWordSimilarity(text, "name"))
         .order_by("-rank", "name", "pk")
     )
 

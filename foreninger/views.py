@@ -79,6 +79,12 @@ def _guide_body(request) -> dict:
         "associations": page.object_list,
         "choice_fields": [form["kategori"], form["maalgruppe"], form["omraade"]],
         "active_filters": _active_filters(request, form, vocabularies),
+        # Filters set in the (on small screens collapsible) filter panel: not q, not A-Z.
+        "panel_filter_count": sum(
+            len(data.get(name) or []) for name in ("kategori", "maalgruppe", "omraade")
+        )
+        + bool(data.get("frivillige"))
+        + bool(data.get("trinfri")),
         "alphabet": ALPHABET,
         "letter": data.get("bogstav") or "",
         "query": data.get("q") or "",

@@ -13,6 +13,39 @@ def _unique(prefix: str) -> str:
     return f"{prefix}-{next(_counter)}"
 
 
+# Vocabulary rows that migration 0003 installs; tests ask for them through these helpers so
+# they also pass after a transactional test has flushed the database.
+DEFAULT_CATEGORIES = {
+    "social": ("Socialt", "Social"),
+    "kultur": ("Kultur", "Culture"),
+    "idraet": ("Idræt og motion", "Sport and exercise"),
+    "lokalsamfund": ("Lokalsamfund", "Local community"),
+    "andet": ("Andet", "Other"),
+}
+DEFAULT_TARGET_GROUPS = {
+    "seniorer": ("Seniorer", "Seniors"),
+    "voksne": ("Voksne", "Adults"),
+}
+DEFAULT_AREAS = {"hele-kommunen": ("Hele kommunen", "The whole municipality")}
+
+
+def category(slug: str) -> Category:
+    name, name_en = DEFAULT_CATEGORIES[slug]
+    return Category.objects.get_or_create(slug=slug, defaults={"name": name, "name_en": name_en})[0]
+
+
+def target_group(slug: str) -> TargetGroup:
+    name, name_en = DEFAULT_TARGET_GROUPS[slug]
+    return TargetGroup.objects.get_or_create(
+        slug=slug, defaults={"name": name, "name_en": name_en}
+    )[0]
+
+
+def area(slug: str) -> Area:
+    name, name_en = DEFAULT_AREAS[slug]
+    return Area.objects.get_or_create(slug=slug, defaults={"name": name, "name_en": name_en})[0]
+
+
 def make_category(name=None, *, slug=None, **kw) -> Category:
     name = name or _unique("Kategori")
     return Category.objects.create(name=name, slug=slug or slugify(name), **kw)

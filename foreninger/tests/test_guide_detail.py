@@ -8,8 +8,13 @@ import pytest
 from django.utils import timezone
 
 from foreninger.guide_cache import bump_guide_generation
-from foreninger.models import Association, Category, TargetGroup
-from foreninger.tests.factories import make_association, make_opportunity
+from foreninger.models import Association
+from foreninger.tests.factories import (
+    category,
+    make_association,
+    make_opportunity,
+    target_group,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +31,8 @@ def json_ld(response) -> dict:
 def full_association():
     return make_association(
         "Herlev Sorggruppe",
-        categories=[Category.objects.get(slug="social")],
-        target_groups=[TargetGroup.objects.get(slug="voksne")],
+        categories=[category("social")],
+        target_groups=[target_group("voksne")],
         description="Vi mødes **hver tirsdag**.\n\n- kaffe\n- samtale",
         address="Herlev Bygade 12",
         postal_code="2730",

@@ -3,9 +3,9 @@
 import pytest
 from django.db import connection
 
-from foreninger.models import Association, Category
+from foreninger.models import Association
 from foreninger.search import refresh_search_vector, search_associations, search_terms
-from foreninger.tests.factories import make_association
+from foreninger.tests.factories import category, make_association
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_empty_query_returns_everything():
 def test_search_finds_words_in_name_descriptions_and_categories():
     make_association("Skakklubben", short_description="Vi spiller skak.")
     make_association("Koret", short_description="Vi synger.", description="Øver med en dirigent")
-    make_association("Hjælp", categories=[Category.objects.get(slug="idraet")])
+    make_association("Hjælp", categories=[category("idraet")])
     assert found("skak") == ["Skakklubben"]
     assert found("dirigent") == ["Koret"]
     assert "Hjælp" in found("idræt")
@@ -104,7 +104,7 @@ def test_vector_follows_saves_and_category_changes():
     association.short_description = "Vi strikker"
     association.save()
     assert found("strik") == ["Hyggeklubben"]
-    culture = Category.objects.get(slug="kultur")
+    culture = category("kultur")
     association.categories.add(culture)
     assert found("kultur") == ["Hyggeklubben"]
     association.categories.remove(culture)

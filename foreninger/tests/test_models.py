@@ -107,3 +107,23 @@ def test_closed_or_inactive_opportunities_are_not_public(db):
 
     titles = VolunteerOpportunity.objects.open_to_the_public().values_list("title", flat=True)
     assert list(titles) == ["open"]
+
+
+def test_default_vocabularies_come_back_after_a_flush(db):
+    from django.core.management import call_command
+
+    Category.objects.all().delete()
+
+    call_command("migrate", verbosity=0)
+
+    assert Category.objects.filter(slug="social").exists()
+
+
+def test_edited_vocabularies_are_left_alone_by_migrate(db):
+    from django.core.management import call_command
+
+    Category.objects.exclude(slug="social").delete()
+
+    call_command("migrate", verbosity=0)
+
+    assert list(Category.objects.values_list("slug", flat=True)) == ["social"]

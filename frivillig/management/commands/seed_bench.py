@@ -48,11 +48,15 @@ class Command(BaseCommand):
         )
 
     def _refresh_search_vectors(self) -> int:
-        """Bulk inserts skip the signals that keep search vectors current: refresh them all."""
+        """Bulk inserts skip the signals that keep search vectors current: refresh them all.
+
+        Then ANALYZE, or PostgreSQL plans the guide's queries for the empty tables it saw.
+        """
         if connection.vendor != "postgresql":
             return 0
-        try:
-            from foreninger.search import refresh_search_vector
-        except ImportError:  # the guide's search is not there yet
-            return 0
-        return refresh_search_vector()
+        from foreninger.search import refresh_search_vector
+
+        refreshed = refresh_search_vector()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        return refreshed
