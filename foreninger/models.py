@@ -15,8 +15,20 @@ phone_validator = RegexValidator(
 )
 
 
-class LocalizedNameMixin:
-    """Staff-editable vocabularies carry a Danish and an optional English name."""
+class Vocabulary(models.Model):
+    """A staff-editable list (categories, target groups, areas): Danish and English names."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.display_name
 
     @property
     def display_name(self) -> str:
@@ -24,50 +36,29 @@ class LocalizedNameMixin:
             return self.name_en
         return self.name
 
-    def __str__(self):
-        return self.display_name
 
+class Category(Vocabulary):
+    """What an association does (social, culture, sport, ...)."""
 
-class Category(LocalizedNameMixin, models.Model):
-    """What an association does (social, culture, sport, ...); staff edit the list."""
-
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-
-    class Meta:
+    class Meta(Vocabulary.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["order", "name"]
 
 
-class TargetGroup(LocalizedNameMixin, models.Model):
+class TargetGroup(Vocabulary):
     """Who an association is for (children, seniors, newcomers, ...)."""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-
-    class Meta:
+    class Meta(Vocabulary.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["order", "name"]
 
 
-class Area(LocalizedNameMixin, models.Model):
+class Area(Vocabulary):
     """A part of the municipality, or the whole of it, where an association is active."""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=80, blank=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
-
-    class Meta:
+    class Meta(Vocabulary.Meta):
         verbose_name = _("area")
         verbose_name_plural = _("areas")
-        ordering = ["order", "name"]
 
 
 class AssociationQuerySet(models.QuerySet):

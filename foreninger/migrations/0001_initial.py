@@ -4,7 +4,6 @@ import django.contrib.postgres.search
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
-import foreninger.models
 import foreninger.validators
 from django.conf import settings
 from django.db import migrations, models
@@ -33,7 +32,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'areas',
                 'ordering': ['order', 'name'],
             },
-            bases=(foreninger.models.LocalizedNameMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Category',
@@ -49,7 +47,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'categories',
                 'ordering': ['order', 'name'],
             },
-            bases=(foreninger.models.LocalizedNameMixin, models.Model),
         ),
         migrations.CreateModel(
             name='TargetGroup',
@@ -65,7 +62,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'target groups',
                 'ordering': ['order', 'name'],
             },
-            bases=(foreninger.models.LocalizedNameMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Association',
