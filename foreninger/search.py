@@ -175,3 +175,63 @@ def refresh_search_vector(association_ids: Iterable[int] | None = None) -> int:
             return 0
         rows = rows.filter(pk__in=ids)
     return rows.update(search_vector=vector)
+
+
+def _search_opportunities(terms: list[str]) -> QuerySet:
+    from .models import VolunteerOpportunity
+
+    queryset = VolunteerOpportunity.objects.open_to_the_public().select_related("association")
+    for term in terms:
+        queryset = queryset.filter(
+            Q(title__icontains=term)
+            | Q(description__icontains=term)
+            | Q(association__name__icontains=term)
+        )
+    return queryset.order_by("-created_at")
+
+
+def site_search(query: str, *, limit: int = 5) -> list[dict]:
+    """This app's part of the site search (/soeg/): associations, then volunteer work.
+
+    Each section is a dict: ``kind``, ``count``, ``items`` (at most ``limit``, each with
+    ``title``, ``url`` and ``summary``) and ``more_url`` (the full, paginated list) or None.
+    """
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    from .models import Association
+
+    terms = search_terms(query)
+    if not terms:
+        return []
+    associations = search_associations(Association.objects.published(), query)
+    opportunities = _search_opportunities(terms)
+    return [
+        {
+            "kind": "associations",
+            "count": associations.count(),
+            "items": [
+                {
+                    "title": association.name,
+                    "url": association.get_absolute_url(),
+                    "summary": association.short_description,
+                }
+                for association in associations[:limit]
+            ],
+            "more_url": reverse("foreninger:list") + "?" + urlencode({"q": query[:200]}),
+        },
+        {
+            "kind": "opportunities",
+            "count": opportunities.count(),
+            "items": [
+                {
+                    "title": opportunity.title,
+                    "url": opportunity.association.get_absolute_url(),
+                    "summary": opportunity.association.name,
+                }
+                for opportunity in opportunities[:limit]
+            ],
+            "more_url": None,
+        },
+    ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("om/", views.about, name="about"),
     path("privatlivspolitik/", views.privacy_policy, name="privacy"),
     path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
+    path("soeg/", views.site_search, name="search"),
     path(
         "konto/invitation/<str:token>/",
         views.accept_invitation,

@@ -10,6 +10,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
+from foreninger import search as guide_search
+
 from . import services
 from .centre import get_centre
 from .forms import AcceptInvitationForm
@@ -96,3 +98,21 @@ class CentrePasswordResetView(PasswordResetView):
 def rate_limited(request, exception):
     """A public form was sent too often from one address (django-ratelimit)."""
     return render(request, "429.html", {}, status=429)
+
+
+def site_search(request):
+    """One search over every part of the site; each app answers through its search.py."""
+    query = request.GET.get("q", "").strip()[:200]
+    sections = guide_search.site_search(query) if query else []
+    labels = {
+        "associations": _("Associations"),
+        "opportunities": _("Volunteer opportunities"),
+    }
+    for section in sections:
+        section["label"] = labels[section["kind"]]
+    context = {
+        "query": query,
+        "sections": sections,
+        "total": sum(section["count"] for section in sections),
+    }
+    return render(request, "frivillig/search.html", context)

@@ -29,7 +29,7 @@ def guide(centre):
 
 
 PAGES = ["/foreninger/", "/foreninger/?q=sorg", "/foreninger/sorggruppen-lysglimt/",
-         "/foreningsservice/"]  # fmt: skip
+         "/foreningsservice/", "/soeg/?q=sorg"]  # fmt: skip
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
