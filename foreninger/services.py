@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from frivillig.centre import get_centre
 
+from .guide_cache import bump_guide_generation
 from .images import process_logo
 from .models import Association
 
@@ -52,24 +53,29 @@ def remove_logo(*, association: Association) -> Association:
     return association
 
 
+def _set_status(associations: QuerySet, status: str) -> int:
+    # A bulk update sends no post_save, so the guide's cached lists are told here.
+    changed = associations.update(status=status, updated_at=timezone.now())
+    if changed:
+        bump_guide_generation()
+    return changed
+
+
 def publish_associations(*, associations: QuerySet) -> int:
     """Publish the given associations (approving those awaiting review); returns how many."""
-    return associations.exclude(status=Association.Status.PUBLISHED).update(
-        status=Association.Status.PUBLISHED, updated_at=timezone.now()
-    )
+    published = Association.Status.PUBLISHED
+    return _set_status(associations.exclude(status=published), published)
 
 
 def hide_associations(*, associations: QuerySet) -> int:
-    return associations.exclude(status=Association.Status.HIDDEN).update(
-        status=Association.Status.HIDDEN, updated_at=timezone.now()
-    )
+    hidden = Association.Status.HIDDEN
+    return _set_status(associations.exclude(status=hidden), hidden)
 
 
 def approve_associations(*, associations: QuerySet) -> int:
     """Publish the listings in the review queue among ``associations``; returns how many."""
-    return associations.filter(status=Association.Status.AWAITING_REVIEW).update(
-        status=Association.Status.PUBLISHED, updated_at=timezone.now()
-    )
+    awaiting = associations.filter(status=Association.Status.AWAITING_REVIEW)
+    return _set_status(awaiting, Association.Status.PUBLISHED)
 
 
 def contact_emails(association: Association) -> list[str]:

@@ -299,3 +299,16 @@ def test_cache_key_ignores_parameter_order(client, social):
     client.get(LIST_URL + "?kategori=social&frivillige=1")
     response = client.get(LIST_URL + "?frivillige=1&kategori=social")
     assert "1 forening" in response.content.decode()
+
+
+def test_hiding_and_publishing_from_the_admin_show_at_once_in_the_cached_list(client, db):
+    from foreninger.services import hide_associations, publish_associations
+
+    association = make_association("Skakklubben Springeren")
+    assert "Springeren" in client.get("/foreninger/").content.decode()
+
+    hide_associations(associations=Association.objects.filter(pk=association.pk))
+    assert "Springeren" not in client.get("/foreninger/").content.decode()
+
+    publish_associations(associations=Association.objects.filter(pk=association.pk))
+    assert "Springeren" in client.get("/foreninger/").content.decode()
