@@ -131,7 +131,13 @@ class AssociationAdmin(admin.ModelAdmin):
     list_select_related = ["area"]
     list_per_page = 50
     date_hierarchy = None
-    readonly_fields = ["logo_preview", "last_confirmed_at", "created_at", "updated_at"]
+    readonly_fields = [
+        "logo_preview",
+        "versions_link",
+        "last_confirmed_at",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [AssociationContactInline, VolunteerOpportunityInline]
     actions = ["approve", "reject", "publish", "hide"]
     fieldsets = [
@@ -174,6 +180,7 @@ class AssociationAdmin(admin.ModelAdmin):
         ),
         (_("About the association"), {"fields": ["cvr", "founded_year", "membership_fee"]}),
         (_("Freshness"), {"fields": [("last_confirmed_at", "created_at", "updated_at")]}),
+        (_("Versions"), {"fields": ["versions_link"]}),
     ]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -231,6 +238,24 @@ class AssociationAdmin(admin.ModelAdmin):
             obj.logo_thumbnail.url,
             obj.logo.url if obj.logo else obj.logo_thumbnail.url,
             _("Full size"),
+        )
+
+    @admin.display(description=_("versions of the listing"))
+    def versions_link(self, obj):
+        if obj is None or obj.pk is None:
+            return self.get_empty_value_display()
+        url = reverse("admin:foreninger_associationrevision_changelist")
+        pending = obj.revisions.pending().first()
+        history = format_html(
+            '<a href="{}?association__id__exact={}">{}</a>', url, obj.pk, _("All versions")
+        )
+        if pending is None:
+            return history
+        return format_html(
+            '{} · <a href="{}"><strong>{}</strong></a>',
+            history,
+            reverse("admin:foreninger_associationrevision_change", args=[pending.pk]),
+            _("Changes awaiting review"),
         )
 
     def save_model(self, request, obj, form, change):
@@ -359,5 +384,5 @@ class VolunteerOpportunityAdmin(admin.ModelAdmin):
     ]
 
 
-# The association service's cases have their own module (foreninger/advice_admin.py).
-from . import advice_admin  # noqa: E402, F401
+# The other admin pages of the app, each in its own module.
+from . import advice_admin, membership_admin, offer_admin, revision_admin  # noqa: E402, F401

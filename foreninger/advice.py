@@ -16,6 +16,7 @@ from django_ratelimit.decorators import ratelimit
 from frivillig.centre import get_centre
 
 from .models import AdviceRequest
+from .spam import HoneypotMixin
 
 #: What the service page describes, one paragraph per topic (the form's choices).
 TOPIC_DESCRIPTIONS = {
@@ -36,14 +37,6 @@ TOPIC_DESCRIPTIONS = {
         "What personal data an association may keep about members and volunteers, and for how long."
     ),
 }
-
-
-class HoneypotMixin(forms.Form):
-    # A field people never see; bots fill in every field they find.
-    website = forms.CharField(required=False, label=gettext_lazy("Leave this field empty"))
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
 
 
 class AdviceRequestForm(HoneypotMixin, forms.ModelForm):

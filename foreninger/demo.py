@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import colorsys
 import hashlib
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
@@ -22,7 +23,9 @@ from .models import (
     Association,
     AssociationContact,
     Category,
+    Membership,
     TargetGroup,
+    VolunteerOffer,
     VolunteerOpportunity,
 )
 from .services import set_logo
@@ -701,6 +704,24 @@ OPPORTUNITIES: list[tuple] = [
         "Hele kommunen",
         ["voksne", "seniorer"],
     ),
+    (
+        "1. Eksempelby Spejdergruppe",
+        "Kasserer",
+        "Hold styr på gruppens regnskab og kontingenter. Du får hjælp af den gamle kasserer.",
+        "2 timer om måneden",
+        "Efter aftale",
+        "Hjemme og i spejderhytten",
+        ["voksne", "seniorer"],
+    ),
+    (
+        "Madklubben Fælles Bord",
+        "Opvasker og oprydder",
+        "Hjælp med at rydde op efter fællesspisningen.",
+        "2 timer hver anden uge",
+        "Onsdag kl. 19-21",
+        "Nordbyens medborgerhus",
+        ["alle"],
+    ),
 ]
 
 #: The demo login "forening" is a contact of these.
@@ -824,7 +845,132 @@ def seed_associations(*, logos: bool = True) -> int:
         )
         if created:
             opportunity.suitable_for.set([target_groups[s] for s in suitable if s in target_groups])
+    seed_memberships(by_name)
+    seed_offers(by_name)
     return created_count
+
+
+#: Membership fee per type (kr. a year).
+DEMO_FEES = {
+    Membership.Type.ORDINARY: Decimal("500.00"),
+    Membership.Type.SUPPORTING: Decimal("250.00"),
+    Membership.Type.INSTITUTION: Decimal("1500.00"),
+}
+
+
+def demo_membership_plan(position: int, year: int) -> dict[int, dict]:
+    """Which years the ``position``-th member association was a member, and how.
+
+    Over three years: most are members throughout, some joined last year or this year,
+    some left, one leaves during this year, and a quarter have not paid this year's dues.
+    """
+    today = timezone.localdate()
+    years = [year - 2, year - 1, year]
+    if position >= 28:
+        years = [year]  # new this year
+    elif position % 10 == 7:
+        years = [year - 1, year]  # joined last year
+    elif position % 11 == 4 or position == 13:
+        years = [year - 2, year - 1]  # did not renew this year (13 left during last year)
+    if position == 0 or position % 12 == 5:
+        membership_type = Membership.Type.SUPPORTING
+    elif position == 16:
+        membership_type = Membership.Type.INSTITUTION
+    else:
+        membership_type = Membership.Type.ORDINARY
+    plan = {}
+    for member_year in years:
+        first, last = member_year == years[0], member_year == years[-1]
+        unpaid = member_year == year and position % 4 == 1
+        left_on = None
+        if last and position == 13:
+            left_on = date(member_year, 6, 30)
+        elif last and position == 20:
+            left_on = date(year, 3, 31)  # leaves during this year
+        plan[member_year] = {
+            "type": membership_type,
+            "fee": DEMO_FEES[membership_type],
+            "paid_on": None if unpaid else min(date(member_year, 2, 1 + position % 25), today),
+            "joined_on": date(member_year, 1, 10 + position % 15) if first else None,
+            "left_on": left_on,
+        }
+    return plan
+
+
+#: How many of the demo associations are members of the centre.
+DEMO_MEMBER_COUNT = 31
+
+
+def seed_memberships(by_name: dict[str, Association], *, year: int | None = None) -> int:
+    """About 30 member associations over the last three years; returns how many rows new.
+
+    Rows are found by association and year, so existing records (and what staff changed
+    in them) are kept.
+    """
+    year = year or timezone.localdate().year
+    members = [by_name[row[0]] for row in ASSOCIATIONS if row[7] == P][:DEMO_MEMBER_COUNT]
+    existing = set(
+        Membership.objects.filter(
+            association__in=members, year__in=[year - 2, year - 1, year]
+        ).values_list("association_id", "year")
+    )
+    new = [
+        Membership(association=association, year=member_year, **fields)
+        for position, association in enumerate(members)
+        for member_year, fields in demo_membership_plan(position, year).items()
+        if (association.pk, member_year) not in existing
+    ]
+    Membership.objects.bulk_create(new)
+    return len(new)
+
+
+# (association, opportunity title, name, days ago, answered after days or None)
+DEMO_OFFERS: list[tuple] = [
+    ("Eksempelby Roklub", "Instruktør for nye roere", "Maja Eksempel", 30, 1),
+    ("Eksempelby Roklub", "Hjælp til bådeværkstedet", "Jonas Prøvesen", 21, 3),
+    ("Eksempelby Roklub", "Instruktør for nye roere", "Amina Demo", 2, None),
+    ("Foreningen Nydansk Netværk", "Sprogven i sprogcaféen", "Søren Fiktiv", 40, 2),
+    ("Foreningen Nydansk Netværk", "Brevhjælper", "Olga Opdigtet", 12, None),  # overdue
+    ("Lektiecaféen Blyanten", "Lektiehjælper i matematik", "Ida Testesen", 25, 6),
+    ("Sydbyens Boldklub", "Træner for U8 piger", "Karim Eksempel", 18, 5),
+    ("Madklubben Fælles Bord", "Kok til fællesspisning", "Birthe Påhit", 1, None),
+]
+
+
+def _demo_email(name: str) -> str:
+    return danish_slug(name).replace("-", ".") + "@example.org"
+
+
+def seed_offers(by_name: dict[str, Association]) -> int:
+    """A few invented offers to help: most answered within days, some not yet, one overdue."""
+    now = timezone.now()
+    made = 0
+    for association_name, title, name, days_ago, answered_after in DEMO_OFFERS:
+        opportunity = VolunteerOpportunity.objects.filter(
+            association=by_name[association_name], title=title
+        ).first()
+        if opportunity is None:
+            continue
+        email = _demo_email(name)
+        if VolunteerOffer.objects.filter(opportunity=opportunity, email=email).exists():
+            continue
+        created_at = now - timedelta(days=days_ago, hours=3)
+        offer = VolunteerOffer.objects.create(
+            opportunity=opportunity,
+            name=name,
+            email=email,
+            message="Hej! Jeg vil gerne hjælpe. Jeg har tid på hverdage efter kl. 16.",
+            consent_at=created_at,
+        )
+        # created_at is set on insert; move it (and the answer) back in time.
+        VolunteerOffer.objects.filter(pk=offer.pk).update(
+            created_at=created_at,
+            answered_at=created_at + timedelta(days=answered_after, hours=2)
+            if answered_after is not None
+            else None,
+        )
+        made += 1
+    return made
 
 
 def link_demo_contact(*, username: str = "forening") -> int:
@@ -952,4 +1098,51 @@ def seed_bench_associations(count: int) -> int:
         )
     CategoryLink.objects.bulk_create(category_links, batch_size=2000, ignore_conflicts=True)
     TargetLink.objects.bulk_create(target_links, batch_size=2000, ignore_conflicts=True)
+    _seed_bench_opportunities_and_memberships(ids)
     return len(new)
+
+
+def _seed_bench_opportunities_and_memberships(ids: dict[str, int]) -> None:
+    """For the new bench associations: one volunteer opportunity for every third (those
+    looking for volunteers) and a membership this year for every second, so that
+    /frivillig/ and /medlemmer/ are measured with thousands of rows too."""
+    year = timezone.localdate().year
+    target_groups = list(TargetGroup.objects.all())
+    opportunities, memberships = [], []
+    for slug, pk in ids.items():
+        number = int(slug.removeprefix("bench-"))
+        if number % 3 == 0:
+            kind, _category, text = BENCH_KINDS[(number // len(BENCH_PREFIXES)) % len(BENCH_KINDS)]
+            opportunities.append(
+                VolunteerOpportunity(
+                    association_id=pk,
+                    title=f"Frivillig til {kind.lower()} nr. {number}",
+                    description=f"{text}. Vi søger en frivillig, der vil være med.",
+                    time_commitment="2-3 timer om ugen",
+                    when="Hverdage efter kl. 16",
+                    where="Eksempelby",
+                )
+            )
+        if number % 2 == 0:
+            memberships.append(
+                Membership(
+                    association_id=pk,
+                    year=year,
+                    type=Membership.Type.ORDINARY,
+                    fee=DEMO_FEES[Membership.Type.ORDINARY],
+                )
+            )
+    VolunteerOpportunity.objects.bulk_create(opportunities, batch_size=1000)
+    Membership.objects.bulk_create(memberships, batch_size=1000, ignore_conflicts=True)
+    SuitableLink = VolunteerOpportunity.suitable_for.through
+    SuitableLink.objects.bulk_create(
+        [
+            SuitableLink(
+                volunteeropportunity_id=opportunity.pk,
+                targetgroup_id=target_groups[index % len(target_groups)].pk,
+            )
+            for index, opportunity in enumerate(opportunities)
+            if opportunity.pk and target_groups
+        ],
+        batch_size=2000,
+    )

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Upper
@@ -162,6 +165,19 @@ class Association(models.Model):
         help_text=_("Changes by the association's contacts are published without review."),
     )
     last_confirmed_at = models.DateTimeField(_("last confirmed"), null=True, blank=True)
+    # Freshness reminders (send_freshness_reminders): how many since the last confirmation,
+    # and when the latest went out; both reset when the listing is confirmed.
+    freshness_reminders_sent = models.PositiveSmallIntegerField(
+        _("freshness reminders sent"), default=0, editable=False
+    )
+    freshness_reminded_at = models.DateTimeField(
+        _("last freshness reminder"), null=True, blank=True, editable=False
+    )
+    # Who registered the listing through the public form, so that they can be invited as
+    # its contact when staff approve it; cleared once the invitation is made or the
+    # registration is rejected.
+    registered_by_name = models.CharField(_("registered by (name)"), max_length=150, blank=True)
+    registered_by_email = models.EmailField(_("registered by (email)"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     contacts = models.ManyToManyField(
@@ -209,8 +225,13 @@ class Association(models.Model):
         return first if first.isalpha() else "#"
 
     def confirm_current(self) -> None:
+        """The association says its listing is up to date: it is fresh for another year."""
         self.last_confirmed_at = timezone.now()
-        self.save(update_fields=["last_confirmed_at"])
+        self.freshness_reminders_sent = 0
+        self.freshness_reminded_at = None
+        self.save(
+            update_fields=["last_confirmed_at", "freshness_reminders_sent", "freshness_reminded_at"]
+        )
 
 
 class AssociationContact(models.Model):
@@ -291,6 +312,9 @@ class VolunteerOpportunity(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("foreninger:opportunity", kwargs={"pk": self.pk})
+
 
 class AdviceRequest(models.Model):
     """An association's (or would-be association's) request for advice: a case for staff.
@@ -344,3 +368,203 @@ class AdviceRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_topic_display()}: {self.name}"
+
+
+class AssociationRevisionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=AssociationRevision.State.PENDING)
+
+
+class AssociationRevision(models.Model):
+    """One version of a listing as a contact saved it in "Min forening".
+
+    ``data`` is a snapshot of the editable fields (vocabularies as lists of ids). A change to
+    a published listing of an association that is not trusted waits here as *pending* until
+    staff approve it, so the public listing stays as it was; applied revisions are the
+    listing's history, shown to staff as a diff. A pending logo waits in ``logo``.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPLIED = "applied", _("Applied")
+        REJECTED = "rejected", _("Rejected")
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    data = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
+    logo = models.ImageField(_("new logo"), upload_to="foreninger/logos/pending/", blank=True)
+    logo_thumbnail = models.ImageField(
+        upload_to="foreninger/logos/pending/", blank=True, editable=False
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True, db_index=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True, max_length=2000)
+
+    objects = AssociationRevisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("listing version")
+        verbose_name_plural = _("listing versions")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association"],
+                condition=models.Q(state="pending"),
+                name="association_one_pending_revision",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.association} ({self.get_state_display()})"
+
+
+class VolunteerOfferQuerySet(models.QuerySet):
+    def unanswered(self):
+        return self.filter(answered_at__isnull=True)
+
+    def overdue(self, *, now=None):
+        """Unanswered for longer than ``VolunteerOffer.ANSWER_WITHIN``."""
+        now = now or timezone.now()
+        return self.unanswered().filter(created_at__lt=now - VolunteerOffer.ANSWER_WITHIN)
+
+
+class VolunteerOffer(models.Model):
+    """A citizen's offer to help with a volunteer opportunity ("Jeg vil gerne hjælpe").
+
+    Name, email and (optionally) phone are what the association needs to answer; the
+    message is the offer itself; ``consent_at`` records when the volunteer agreed that
+    the association and the centre may use these details to answer. Offers are deleted
+    ``RETENTION`` after they were made (see purge_volunteer_offers).
+    """
+
+    ANSWER_WITHIN = timedelta(days=7)
+    RETENTION = timedelta(days=365)
+
+    opportunity = models.ForeignKey(
+        VolunteerOpportunity,
+        verbose_name=_("volunteer opportunity"),
+        on_delete=models.CASCADE,
+        related_name="offers",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[phone_validator])
+    message = models.TextField(_("message"), max_length=2000)
+    consent_at = models.DateTimeField(_("consent given"))
+    language = models.CharField(_("language"), max_length=5, default="da", editable=False)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+
+    objects = VolunteerOfferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("offer to help")
+        verbose_name_plural = _("offers to help")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["answered_at", "created_at"], name="offer_answered_created"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(answered_at__isnull=True)
+                | models.Q(answered_at__gte=models.F("created_at")),
+                name="offer_answered_after_received",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.opportunity}"
+
+
+class Membership(models.Model):
+    """An association's membership of the centre for one calendar year.
+
+    One row per association and year keeps the history the board reports on (members by
+    year, new and left, dues paid and outstanding). Kept as the centre's accounts require.
+    """
+
+    class Type(models.TextChoices):
+        ORDINARY = "ordinary", _("Ordinary member")
+        SUPPORTING = "supporting", _("Supporting member")
+        INSTITUTION = "institution", _("Public institution")
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], db_index=True
+    )
+    type = models.CharField(
+        _("membership type"), max_length=12, choices=Type.choices, default=Type.ORDINARY
+    )
+    fee = models.DecimalField(
+        _("fee (kr.)"), max_digits=8, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-year", "association__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["association", "year"], name="membership_one_per_year"),
+            models.CheckConstraint(
+                condition=models.Q(fee__gte=0), name="membership_fee_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=2000, year__lte=2100), name="membership_year_sane"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True)
+                | models.Q(joined_on__isnull=True)
+                | models.Q(left_on__gte=models.F("joined_on")),
+                name="membership_left_after_joined",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.association} {self.year}"
+
+    @property
+    def is_paid(self) -> bool:
+        return self.paid_on is not None

@@ -140,14 +140,14 @@ def _csv(filename, header, rows):
         yield "\ufeff"  # the byte-order mark Excel needs to read UTF-8
         yield writer.writerow(header)
         for row in rows:
-            yield writer.writerow([_safe_cell(value) for value in row])
+            yield writer.writerow([safe_cell(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return _open(response)
 
 
-def _safe_cell(value):
+def safe_cell(value):
     # A cell starting with = + - @ is run as a formula by spreadsheets: CSV injection.
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -227,11 +227,33 @@ def site_search(query: str, *, limit: int = 5) -> list[dict]:
             "items": [
                 {
                     "title": opportunity.title,
-                    "url": opportunity.association.get_absolute_url(),
+                    "url": opportunity.get_absolute_url(),
                     "summary": opportunity.association.name,
                 }
                 for opportunity in opportunities[:limit]
             ],
-            "more_url": None,
+            "more_url": reverse("foreninger:opportunities") + "?" + urlencode({"q": query[:200]}),
         },
     ]
+
+
+def newest_opportunities(limit: int = 4) -> QuerySet:
+    """The newest volunteer opportunities open to the public, for the home page (lazy)."""
+    from .models import VolunteerOpportunity
+
+    return (
+        VolunteerOpportunity.objects.open_to_the_public()
+        .select_related("association")
+        .only("pk", "title", "time_commitment", "created_at", "association", "association__name")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def newest_opportunities_version() -> str:
+    """Changes whenever ``newest_opportunities`` may: on any change to the guide (its
+    generation) and at midnight (opportunities close by date). For caching the home page."""
+    from django.utils import timezone
+
+    from .guide_cache import guide_generation
+
+    return f"{guide_generation()}:{timezone.localdate().isoformat()}"

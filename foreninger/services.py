@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -14,7 +17,8 @@ from frivillig.centre import get_centre
 
 from .guide_cache import bump_guide_generation
 from .images import process_logo
-from .models import Association
+from .models import Association, AssociationContact
+from .signals import contact_invitation_needed
 
 REJECTION_REASON_MAX_LENGTH = 2000
 
@@ -73,9 +77,91 @@ def hide_associations(*, associations: QuerySet) -> int:
 
 
 def approve_associations(*, associations: QuerySet) -> int:
-    """Publish the listings in the review queue among ``associations``; returns how many."""
-    awaiting = associations.filter(status=Association.Status.AWAITING_REVIEW)
-    return _set_status(awaiting, Association.Status.PUBLISHED)
+    """Publish the listings in the review queue among ``associations``; returns how many.
+
+    Each is approved as ``approve_association`` does: registrants become contacts and
+    contacts are told.
+    """
+    approved = 0
+    for association in associations.filter(status=Association.Status.AWAITING_REVIEW):
+        approve_association(association=association)
+        approved += 1
+    return approved
+
+
+def _registrant_as_contact(association: Association):
+    """The user for the address the listing was registered with, linked as its contact.
+
+    A new user gets the address as username and no usable password: the invitation lets
+    them choose one (frivillig's accept_invitation finds this user by email).
+    """
+    User = get_user_model()
+    email = association.registered_by_email.strip()
+    user = (
+        User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+        .order_by("pk")
+        .first()
+    )
+    if user is None:
+        user = User.objects.create_user(
+            username=email.lower(),
+            email=email.lower(),
+            password=None,
+            first_name=association.registered_by_name[:150],
+        )
+    AssociationContact.objects.get_or_create(association=association, user=user)
+    return user
+
+
+@transaction.atomic
+def approve_association(*, association: Association) -> Association:
+    """Publish a listing awaiting review and tell its people.
+
+    Whoever registered it through the public form becomes its contact: someone without a
+    password is invited to create a login (by the ``contact_invitation_needed`` signal),
+    and the registration's name and address are then forgotten. Every other contact is
+    emailed that the listing is published.
+    """
+    association = Association.objects.select_for_update().get(pk=association.pk)
+    if association.status != Association.Status.AWAITING_REVIEW:
+        raise ValidationError(_("%(name)s is not awaiting review.") % {"name": association.name})
+    invitee = None
+    if association.registered_by_email:
+        user = _registrant_as_contact(association)
+        if not user.has_usable_password():
+            invitee = user
+    association.status = Association.Status.PUBLISHED
+    association.registered_by_name = ""
+    association.registered_by_email = ""
+    association.save(
+        update_fields=["status", "registered_by_name", "registered_by_email", "updated_at"]
+    )
+    if invitee is not None:
+        contact_invitation_needed.send(
+            sender=Association, association=association, user=invitee, language="da"
+        )
+    # The invitee's invitation says it all; everyone else with a login hears it here.
+    recipients = [
+        email
+        for email in contact_emails(association)
+        if invitee is None or email.lower() != invitee.email.lower()
+    ]
+    if recipients:
+        centre = get_centre()
+        with translation.override("da"):
+            name = " ".join(association.name.split())
+            subject = _("%(name)s is published in the association guide") % {"name": name}
+            body = render_to_string(
+                "foreninger/email/listing_published.txt",
+                {
+                    "association": association,
+                    "centre": centre,
+                    "url": settings.SITE_URL + association.get_absolute_url(),
+                    "my_url": settings.SITE_URL + reverse("foreninger:my_associations"),
+                },
+            )
+        send_mail(subject, body, None, recipients)
+    return association
 
 
 def contact_emails(association: Association) -> list[str]:
@@ -109,9 +195,16 @@ def reject_association(*, association: Association, reason: str) -> list[str]:
         )
     if association.status != Association.Status.AWAITING_REVIEW:
         raise ValidationError(_("%(name)s is not awaiting review.") % {"name": association.name})
-    association.status = Association.Status.DRAFT
-    association.save(update_fields=["status", "updated_at"])
     recipients = contact_emails(association)
+    if association.registered_by_email:
+        # Whoever registered it hears why too; their details are not kept after that.
+        recipients = sorted({*recipients, association.registered_by_email})
+    association.status = Association.Status.DRAFT
+    association.registered_by_name = ""
+    association.registered_by_email = ""
+    association.save(
+        update_fields=["status", "registered_by_name", "registered_by_email", "updated_at"]
+    )
     if recipients:
         centre = get_centre()
         # Contacts read Danish: the guide's listings and its mail are Danish first.

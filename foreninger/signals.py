@@ -1,12 +1,21 @@
-"""Keep the stored search vectors (PostgreSQL) and the guide's caches current."""
+"""Keep the stored search vectors (PostgreSQL) and the guide's caches current.
+
+Also the signals this app sends for others to act on: foreninger may not use the centre's
+accounts and invitations (frivillig), so it asks for them by signal.
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .guide_cache import bump_guide_generation
 from .models import Area, Association, Category, TargetGroup, VolunteerOpportunity
 from .search import refresh_search_vector
 from .vocabularies import forget_vocabularies
+
+#: A person who registered an association has been made its contact but has no password
+#: yet: someone (frivillig.receivers) should invite them to create a login.
+#: Sent with ``association``, ``user`` and ``language`` (of the invitation email).
+contact_invitation_needed = Signal()
 
 
 @receiver(post_save, sender=Association, dispatch_uid="foreninger_association_search")

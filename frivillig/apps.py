@@ -10,7 +10,13 @@ class FrivilligConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import checks  # noqa: F401  (registers the system checks)
+
         post_migrate.connect(_ensure_roles, dispatch_uid="frivillig.ensure_roles")
+
+        from . import receivers
+
+        receivers.connect()
 
 
 def _ensure_roles(sender, app_config, using, apps=None, **kwargs):

@@ -46,6 +46,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                 "area",
                 "volunteeropportunity",
                 "advicerequest",
+                "associationrevision",
+                "volunteeroffer",
+                "membership",
             )
             for action in ("view", "add", "change", "delete")
         ],

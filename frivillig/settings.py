@@ -169,6 +169,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "frivillig:home"
 LOGOUT_REDIRECT_URL = "frivillig:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
+# The site's public address, for links in email sent outside a request (daily commands).
+SITE_URL = os.environ.get("FRIVILLIG_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INVITATION_VALID_DAYS = env_int("FRIVILLIG_INVITATION_VALID_DAYS", 14)
 
 # Failed logins: after AXES_FAILURE_LIMIT failures for one username from one address, that

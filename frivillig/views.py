@@ -18,7 +18,12 @@ from .forms import AcceptInvitationForm
 
 
 def home(request):
-    return render(request, "frivillig/home.html", {})
+    # The opportunities are a lazy query, run only when the cached fragment has expired.
+    context = {
+        "newest_opportunities": guide_search.newest_opportunities(),
+        "opportunities_version": guide_search.newest_opportunities_version(),
+    }
+    return render(request, "frivillig/home.html", context)
 
 
 def about(request):

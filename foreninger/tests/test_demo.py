@@ -6,11 +6,24 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
+from django.utils import timezone
 
+from foreninger import reports
 from foreninger.demo import ASSOCIATIONS, demo_cvr, draw_logo
 from foreninger.images import process_logo
-from foreninger.models import Area, Association, AssociationContact, Category, VolunteerOpportunity
+from foreninger.models import (
+    Area,
+    Association,
+    AssociationContact,
+    Category,
+    Membership,
+    VolunteerOffer,
+    VolunteerOpportunity,
+)
+from foreninger.slugs import danish_slug
 from foreninger.validators import is_valid_cvr
+
+DEMO_SLUGS = [danish_slug(row[0]) for row in ASSOCIATIONS]
 
 
 @pytest.fixture
@@ -48,11 +61,12 @@ def test_demo_contact_login_is_contact_of_one_or_two_associations(seeded):
 
 def test_seed_demo_is_quick_and_safe_to_run_twice(seeded, settings):
     assert seeded < 5
-    counts = (Association.objects.count(), VolunteerOpportunity.objects.count())
+    models = (Association, VolunteerOpportunity, Membership, VolunteerOffer)
+    counts = [model.objects.count() for model in models]
 
     call_command("seed_demo")
 
-    assert (Association.objects.count(), VolunteerOpportunity.objects.count()) == counts
+    assert [model.objects.count() for model in models] == counts
     assert AssociationContact.objects.filter(user__username="forening").count() <= 2
 
 
@@ -79,3 +93,39 @@ def test_seed_bench_makes_searchable_associations_and_is_safe_to_repeat(db, runs
     if connection.vendor == "postgresql":
         # Bulk inserts skip the signals; the command refreshes the stored search vectors.
         assert not bench.filter(search_vector__isnull=True).exists()
+
+
+def test_demo_memberships_cover_three_years_with_new_left_and_unpaid(seeded):
+    year = timezone.localdate().year
+    members = Membership.objects.values("association").distinct().count()
+    assert 25 <= members <= 35
+    assert set(Membership.objects.values_list("year", flat=True)) == {year - 2, year - 1, year}
+    figures = reports.members_joined_and_left(year)
+    assert figures["new"] >= 2 and figures["left"] >= 3
+    assert reports.members_joined_and_left(year - 1)["left"] >= 1
+    dues = reports.dues(year)
+    assert dues["outstanding_count"] >= 3 and dues["paid_count"] >= 15
+    assert reports.dues(year - 1)["outstanding_count"] == 0
+    assert Membership.objects.filter(left_on__year=year).exists()
+    assert not Membership.objects.exclude(association__status=Association.Status.PUBLISHED).exists()
+
+
+def test_demo_offers_are_fictional_and_some_answered_some_overdue(seeded):
+    offers = VolunteerOffer.objects.all()
+    assert 5 <= offers.count() <= 12
+    assert all(email.endswith("@example.org") for email in offers.values_list("email", flat=True))
+    assert offers.overdue().count() == 1
+    assert offers.unanswered().count() >= 2
+    figures = reports.offer_answer_times()
+    assert figures["answered"] >= 4
+    assert 1 <= figures["median_days"] <= 6
+    # The demo contact has offers waiting in their own inbox.
+    mine = offers.filter(opportunity__association__contact_links__user__username="forening")
+    assert mine.exists()
+
+
+def test_each_demo_association_looking_for_volunteers_has_one_or_two_tasks(seeded):
+    looking = Association.objects.filter(looking_for_volunteers=True, slug__in=DEMO_SLUGS)
+    assert looking.count() >= 10
+    counts = looking.annotate(n=Count("opportunities")).values_list("name", "n")
+    assert all(1 <= n <= 2 for _name, n in counts), list(counts)

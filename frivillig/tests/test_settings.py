@@ -32,6 +32,7 @@ def production_env(**overrides) -> dict:
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "frivillig.example.org",
         "DJANGO_CSRF_TRUSTED_ORIGINS": "https://frivillig.example.org",
+        "FRIVILLIG_SITE_URL": "https://frivillig.example.org",
     }
     env.update(overrides)
     return env
@@ -58,6 +59,19 @@ def test_deploy_check_passes_without_warnings_in_production():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_mail_links_would_point_at_localhost():
+    result = run_with_env(
+        production_env(FRIVILLIG_SITE_URL="http://127.0.0.1:8000"),
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+
+    assert result.returncode != 0
+    assert "frivillig.W001" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,160 @@
+"""Keeping listings current: reminders to confirm a listing once a year, and the one-click
+confirmation page the reminder links to.
+
+A published listing not confirmed for ``reports.STALE_AFTER`` gets a reminder by email; if
+it is still not confirmed ``SECOND_REMINDER_AFTER`` later, a second one; after that staff
+follow up by hand from the admin's "stale" filter. ``send_freshness_reminders`` is safe to
+run daily (and twice a day): the counters on the association say what was already sent.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Q
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from frivillig.centre import get_centre
+
+from . import reports
+from .models import Association
+from .services import contact_emails
+
+SALT = "foreninger.freshness.confirm-listing"
+#: A link in a reminder works this long: past the second reminder and some holidays.
+TOKEN_MAX_AGE = timedelta(days=60)
+SECOND_REMINDER_AFTER = timedelta(days=30)
+MAX_REMINDERS = 2
+
+
+def make_confirm_token(association: Association) -> str:
+    return signing.dumps(association.pk, salt=SALT)
+
+
+def association_for_token(token: str) -> Association | None:
+    """The association a token was made for; raises ``signing.BadSignature`` (or its
+    subclass ``SignatureExpired``) for a token that was altered, made elsewhere or is old."""
+    pk = signing.loads(token, salt=SALT, max_age=TOKEN_MAX_AGE)
+    if not isinstance(pk, int):
+        raise signing.BadSignature("Not an association id.")
+    return Association.objects.filter(pk=pk).first()
+
+
+def confirm_url(association: Association) -> str:
+    """The absolute link for a reminder mail (sent outside any request)."""
+    with translation.override("da"):
+        path = reverse(
+            "foreninger:confirm_listing", kwargs={"token": make_confirm_token(association)}
+        )
+    return settings.SITE_URL + path
+
+
+def _edit_url(association: Association) -> str:
+    with translation.override("da"):
+        path = reverse("foreninger:my_association", kwargs={"slug": association.slug})
+    return settings.SITE_URL + path
+
+
+def reminders_due(*, now=None):
+    """Stale listings that should get a reminder now: a first one, or a second one
+    ``SECOND_REMINDER_AFTER`` after the first."""
+    now = now or timezone.now()
+    return (
+        reports.stale_associations(now=now)
+        .filter(freshness_reminders_sent__lt=MAX_REMINDERS)
+        .filter(
+            Q(freshness_reminders_sent=0)
+            | Q(freshness_reminded_at__isnull=True)
+            | Q(freshness_reminded_at__lte=now - SECOND_REMINDER_AFTER)
+        )
+        .order_by("pk")
+    )
+
+
+def _send_reminder(*, association: Association) -> bool:
+    recipients = contact_emails(association)
+    if not recipients:
+        return False
+    number = association.freshness_reminders_sent + 1
+    centre = get_centre()
+    # Contacts read Danish: the guide's listings and its mail are Danish first.
+    with translation.override("da"):
+        # Names come from users; keep header lines single.
+        name = " ".join(association.name.split())
+        if number == 1:
+            subject = _("Is the listing of %(name)s still up to date?") % {"name": name}
+        else:
+            subject = _("Reminder: is the listing of %(name)s still up to date?") % {"name": name}
+        body = render_to_string(
+            "foreninger/email/freshness_reminder.txt",
+            {
+                "association": association,
+                "centre": centre,
+                "reminder_number": number,
+                "confirm_url": confirm_url(association),
+                "edit_url": _edit_url(association),
+                "public_url": settings.SITE_URL + association.get_absolute_url(),
+                "valid_days": TOKEN_MAX_AGE.days,
+            },
+        )
+    send_mail(" ".join(subject.split()), body, None, recipients)
+    return True
+
+
+def send_freshness_reminders(*, now=None) -> int:
+    """Email the contacts of each listing that is due a reminder; returns how many were sent."""
+    now = now or timezone.now()
+    sent = 0
+    for association in reminders_due(now=now):
+        # One listing at a time: a mail server failing half-way leaves the counters true
+        # for the mails that did go out, and the next run picks up the rest.
+        with transaction.atomic():
+            locked = reminders_due(now=now).select_for_update().filter(pk=association.pk)
+            association = locked.first()
+            if association is None or not _send_reminder(association=association):
+                continue
+            # update(), not save(): a reminder is not a change to the listing, so
+            # updated_at (shown as "last updated" on the public page) stays as it was.
+            Association.objects.filter(pk=association.pk).update(
+                freshness_reminders_sent=F("freshness_reminders_sent") + 1,
+                freshness_reminded_at=now,
+            )
+            sent += 1
+    return sent
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_listing(request, token):
+    try:
+        association = association_for_token(token)
+    except signing.SignatureExpired:
+        return render(
+            request, "foreninger/freshness/invalid.html", {"reason": "expired"}, status=400
+        )
+    except signing.BadSignature:
+        return render(
+            request, "foreninger/freshness/invalid.html", {"reason": "invalid"}, status=400
+        )
+    if association is None:
+        return render(request, "foreninger/freshness/invalid.html", {"reason": "gone"}, status=404)
+    # Only the POST from the button confirms. Mail systems and virus scanners open the
+    # links in incoming mail to check them; if the GET confirmed, a listing would be
+    # "confirmed" without anyone having read it.
+    if request.method == "POST":
+        association.confirm_current()
+        return render(request, "foreninger/freshness/confirmed.html", {"association": association})
+    context = {
+        "association": association,
+        "categories": association.categories.all(),
+        "edit_url": reverse("foreninger:my_association", kwargs={"slug": association.slug}),
+    }
+    return render(request, "foreninger/freshness/confirm.html", context)

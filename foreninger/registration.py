@@ -1,0 +1,101 @@
+"""The public form to register a new association in the guide.
+
+The listing waits in the staff's review queue; when staff approve it, the person who
+registered it is invited as its contact (``services.approve_associations``).
+"""
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from frivillig.centre import get_centre
+
+from .listing_forms import RegistrationForm
+from .models import Association, AssociationContact
+from .slugs import danish_slug, unique_slug
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+@transaction.atomic
+def submit_registration(*, form: RegistrationForm, user=None, base_url: str) -> Association:
+    """Store a new listing awaiting review; send a receipt and tell the centre.
+
+    A logged-in ``user`` becomes the listing's contact at once; otherwise the name and
+    email given are kept until staff approve or reject the listing.
+    """
+    association = form.save(commit=False)
+    base = danish_slug(association.name)[:150] or "forening"
+    taken = set(Association.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    association.slug = unique_slug(association.name, taken)
+    association.status = Association.Status.AWAITING_REVIEW
+    logged_in = user is not None and user.is_authenticated
+    if logged_in:
+        name, email = user.get_full_name() or user.get_username(), user.email
+    else:
+        name = form.cleaned_data["registrant_name"]
+        email = form.cleaned_data["registrant_email"]
+        association.registered_by_name = name
+        association.registered_by_email = email
+    association.save()
+    form.save_m2m()
+    if logged_in:
+        AssociationContact.objects.create(association=association, user=user)
+    centre = get_centre()
+    context = {
+        "association": association,
+        "centre": centre,
+        "name": name,
+        "email": email,
+        "logged_in": logged_in,
+        "admin_url": base_url.rstrip("/")
+        + reverse("admin:foreninger_association_change", args=[association.pk]),
+    }
+    if email:
+        send_mail(
+            _one_line(
+                _("We have received the registration of %(name)s") % {"name": association.name}
+            ),
+            render_to_string("foreninger/email/registration_receipt.txt", context),
+            None,
+            [email],
+        )
+    if centre.email:
+        with translation.override("da"):
+            send_mail(
+                _one_line(_("New association to review: %(name)s") % {"name": association.name}),
+                render_to_string("foreninger/email/registration_notification.txt", context),
+                None,
+                [centre.email],
+            )
+    return association
+
+
+def _posted(request):
+    # Not ``request.POST or None``: an empty POST must still be a bound, invalid form.
+    return request.POST if request.method == "POST" else None
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate="5/h", method="POST", block=True)
+def register_association(request):
+    form = RegistrationForm(_posted(request), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam():
+            submit_registration(
+                form=form, user=request.user, base_url=request.build_absolute_uri("/")
+            )
+        return redirect("foreninger:register_thanks")
+    return render(request, "foreninger/registration/register.html", {"form": form})
+
+
+def register_thanks(request):
+    return render(request, "foreninger/registration/thanks.html", {})

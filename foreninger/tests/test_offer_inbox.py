@@ -1,0 +1,263 @@
+"""Min forening: a contact's offers to help, marking them answered; staff's admin list."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from foreninger.models import VolunteerOffer
+
+from .factories import make_association, make_opportunity
+
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def association(centre, contact_user):
+    association = make_association("Skakklubben")
+    association.contact_links.create(user=contact_user)
+    return association
+
+
+@pytest.fixture
+def other_association(centre, django_user_model):
+    other = make_association("Anden forening")
+    other_user = django_user_model.objects.create_user(
+        username="anden", email="anden@example.org", password="x"
+    )
+    other.contact_links.create(user=other_user)
+    other.contact = other_user
+    return other
+
+
+def make_offer(association, *, age=datetime.timedelta(0), **fields):
+    opportunity = fields.pop("opportunity", None) or make_opportunity(association)
+    answered_at = fields.pop("answered_at", None)
+    offer = VolunteerOffer.objects.create(
+        opportunity=opportunity,
+        consent_at=timezone.now(),
+        **{"name": "Karen", "email": "karen@example.org", "message": "Hej", **fields},
+    )
+    if age:
+        created = timezone.now() - age
+        VolunteerOffer.objects.filter(pk=offer.pk).update(created_at=created, consent_at=created)
+        offer.refresh_from_db()
+    if answered_at:
+        VolunteerOffer.objects.filter(pk=offer.pk).update(answered_at=answered_at)
+        offer.refresh_from_db()
+    return offer
+
+
+def inbox_url(association):
+    return f"/min-forening/{association.slug}/henvendelser/"
+
+
+def answer_url(association, offer):
+    return f"/min-forening/{association.slug}/henvendelser/{offer.pk}/besvaret/"
+
+
+# Who may see what
+
+
+def test_anonymous_is_sent_to_log_in(client, association):
+    offer = make_offer(association)
+
+    for response in (
+        client.get(inbox_url(association)),
+        client.post(answer_url(association, offer)),
+    ):
+        assert response.status_code == 302
+        assert "/konto/login/" in response["Location"]
+    offer.refresh_from_db()
+    assert offer.answered_at is None
+
+
+@pytest.mark.parametrize("role_user", ["facilitator_user", "board_user", "staff_user"])
+def test_other_roles_get_404(client, association, request, role_user):
+    offer = make_offer(association)
+    client.force_login(request.getfixturevalue(role_user))
+
+    assert client.get(inbox_url(association)).status_code == 404
+    assert client.post(answer_url(association, offer)).status_code == 404
+    offer.refresh_from_db()
+    assert offer.answered_at is None
+
+
+def test_contact_of_another_association_gets_404(client, association, other_association):
+    offer = make_offer(association, name="Hemmelig Hanne")
+    own_offer = make_offer(other_association)
+    client.force_login(other_association.contact)
+
+    assert client.get(inbox_url(association)).status_code == 404
+    assert client.post(answer_url(association, offer)).status_code == 404
+    # Own slug, someone else's offer id.
+    assert client.post(answer_url(other_association, offer)).status_code == 404
+    assert "Hemmelig Hanne" not in client.get(inbox_url(other_association)).content.decode()
+    offer.refresh_from_db()
+    assert offer.answered_at is None
+    own_offer.refresh_from_db()
+    assert own_offer.answered_at is None
+
+
+# The list
+
+
+def test_contact_sees_unanswered_offers_first_with_their_age(client, association, contact_user):
+    make_offer(association, name="Besvaret Bo", age=DAY * 5, answered_at=timezone.now())
+    make_offer(association, name="Ny Nina", age=DAY * 2)
+    make_offer(association, name="Gammel Gert", age=DAY * 9)
+    client.force_login(contact_user)
+
+    response = client.get(inbox_url(association))
+
+    assert response.status_code == 200
+    names = [offer.name for offer in response.context["offers"]]
+    assert names == ["Gammel Gert", "Ny Nina", "Besvaret Bo"]
+    overdue = {offer.name: offer.is_overdue for offer in response.context["offers"]}
+    assert overdue == {"Gammel Gert": True, "Ny Nina": False, "Besvaret Bo": False}
+    assert response.context["unanswered_count"] == 2
+    html = response.content.decode()
+    assert "karen@example.org" in html
+    assert "border-danger" in html
+    assert "9 days ago" in html or "9 dage" in html
+
+
+def test_volunteers_words_are_escaped_in_the_inbox(client, association, contact_user):
+    make_offer(association, name="<script>alert(1)</script>", message="<b>hej</b>")
+    client.force_login(contact_user)
+
+    html = client.get(inbox_url(association)).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;hej&lt;/b&gt;" in html
+
+
+def test_inbox_is_paginated_in_a_fixed_number_of_queries(
+    client, association, contact_user, django_assert_max_num_queries
+):
+    opportunity = make_opportunity(association)
+    for number in range(25):
+        make_offer(association, opportunity=opportunity, name=f"Person {number}")
+    make_offer(association, age=DAY, answered_at=timezone.now(), name="Besvaret")
+    VolunteerOffer.objects.filter(name="Besvaret").update(answered_by=contact_user)
+    client.force_login(contact_user)
+
+    with django_assert_max_num_queries(8):
+        first = client.get(inbox_url(association))
+    second = client.get(inbox_url(association), {"page": 2})
+
+    assert len(first.context["offers"]) == 20
+    assert len(second.context["offers"]) == 6
+
+
+def test_empty_inbox_says_so(client, association, contact_user):
+    client.force_login(contact_user)
+
+    response = client.get(inbox_url(association))
+
+    assert response.status_code == 200
+    assert list(response.context["offers"]) == []
+
+
+# Marking answered
+
+
+def test_contact_marks_an_offer_answered(client, association, contact_user):
+    offer = make_offer(association, age=DAY * 3)
+    client.force_login(contact_user)
+
+    response = client.post(answer_url(association, offer), follow=True)
+
+    assert response.redirect_chain[-1][0] == inbox_url(association)
+    offer.refresh_from_db()
+    assert offer.answered_by == contact_user
+    assert offer.answered_at is not None
+    assert len(list(response.context["messages"])) == 1
+
+
+def test_marking_answered_needs_post(client, association, contact_user):
+    offer = make_offer(association)
+    client.force_login(contact_user)
+
+    assert client.get(answer_url(association, offer)).status_code == 405
+    offer.refresh_from_db()
+    assert offer.answered_at is None
+
+
+def test_marking_answered_twice_keeps_the_first_answer(client, association, contact_user):
+    first_answer = timezone.now() - DAY
+    offer = make_offer(association, age=DAY * 2)
+    VolunteerOffer.objects.filter(pk=offer.pk).update(answered_at=first_answer)
+    client.force_login(contact_user)
+
+    response = client.post(answer_url(association, offer))
+
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.answered_at == first_answer
+    assert offer.answered_by is None
+
+
+# Staff in the admin
+
+
+def test_staff_see_overdue_offers_in_the_admin(
+    client, association, staff_user, django_assert_max_num_queries
+):
+    for number in range(10):
+        make_offer(association, name=f"Ventende {number}", age=DAY * 8)
+    make_offer(association, name="Frisk Frida", age=DAY * 2)
+    make_offer(association, name="Besvaret Bent", age=DAY * 9, answered_at=timezone.now())
+    client.force_login(staff_user)
+
+    with django_assert_max_num_queries(14):
+        response = client.get("/admin/foreninger/volunteeroffer/?answer=overdue")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ventende 9" in html
+    assert "Frisk Frida" not in html
+    assert "Besvaret Bent" not in html
+    assert "Skakklubben" in html
+
+    unanswered = client.get("/admin/foreninger/volunteeroffer/?answer=unanswered").content
+    assert "Frisk Frida" in unanswered.decode()
+    answered = client.get("/admin/foreninger/volunteeroffer/?answer=answered").content.decode()
+    assert "Besvaret Bent" in answered and "Frisk Frida" not in answered
+
+
+def test_staff_search_offers_by_association_name(client, association, staff_user):
+    make_offer(association, name="Søgbar Søren")
+    make_offer(make_association("Helt anden"), name="Anden Anne")
+    client.force_login(staff_user)
+
+    html = client.get("/admin/foreninger/volunteeroffer/", {"q": "Skakklubben"}).content.decode()
+
+    assert "Søgbar Søren" in html
+    assert "Anden Anne" not in html
+
+
+def test_staff_mark_offers_answered_with_the_admin_action(client, association, staff_user):
+    offer = make_offer(association, age=DAY * 8)
+    client.force_login(staff_user)
+
+    client.post(
+        "/admin/foreninger/volunteeroffer/",
+        {"action": "mark_answered", "_selected_action": [offer.pk]},
+    )
+
+    offer.refresh_from_db()
+    assert offer.answered_by == staff_user
+    assert offer.answered_at is not None
+
+
+@pytest.mark.parametrize("role_user", ["board_user", "contact_user", "facilitator_user"])
+def test_only_staff_see_offers_in_the_admin(client, association, request, role_user):
+    make_offer(association)
+    client.force_login(request.getfixturevalue(role_user))
+
+    response = client.get("/admin/foreninger/volunteeroffer/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
