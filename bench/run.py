@@ -118,6 +118,26 @@ PAGES = [
             "print(a.get_absolute_url() if a else '/foreninger/')"
         ),
     ),
+    Page("opportunities", "/frivillig/", GUIDE_LIST, "volunteer opportunities, first page"),
+    Page(
+        "opportunities-filter",
+        "/frivillig/?maalgruppe=seniorer&omraade=hele-kommunen",
+        GUIDE_LIST,
+        "volunteer opportunities filtered by target group and area",
+    ),
+    Page(
+        "opportunity",
+        "/frivillig/",
+        Goal(max_queries=8, max_healthz_ratio=8.0, max_first_load_kb=150.0),
+        "one volunteer opportunity with the offer form (the newest, looked up after seeding)",
+        path_lookup=(
+            "from foreninger.models import VolunteerOpportunity; "
+            "o = VolunteerOpportunity.objects.open_to_the_public().order_by('-pk').first(); "
+            "print(o.get_absolute_url() if o else '/frivillig/')"
+        ),
+    ),
+    Page("members", "/medlemmer/", GUIDE_LIST, "this year's member associations, first page"),
+    Page("register", "/opret-forening/", PUBLIC_PAGE, "register an association (form)"),
 ]
 
 # --------------------------------------------------------------------------------------

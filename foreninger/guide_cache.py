@@ -36,11 +36,26 @@ def bump_guide_generation() -> None:
         cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def guide_cache_key(query_items: list[tuple[str, str]]) -> str:
-    """A key for one combination of GET parameters (order-insensitive), language, generation."""
+def guide_cache_key(query_items: list[tuple[str, str]], *, scope: str = "guide") -> str:
+    """A key for one combination of GET parameters (order-insensitive), language, generation.
+
+    ``scope`` keeps the lists apart (the guide, volunteer opportunities, members). Lists
+    whose rows depend on the date (closing dates, membership years) put it in ``scope``.
+    """
     normalised = "&".join(f"{k}={v}" for k, v in sorted(query_items))
     digest = hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return f"foreninger:guide:{get_language()}:{guide_generation()}:{digest}"
+    return f"foreninger:{scope}:{get_language()}:{guide_generation()}:{digest}"
+
+
+def cached_list_page(request, *, scope: str, build) -> dict:
+    """``build(request)``'s result, cached under the request's GET parameters and ``scope``."""
+    items = [(k, v) for k, values in request.GET.lists() for v in values]
+    key = guide_cache_key(items, scope=scope)
+    page = cache.get(key)
+    if page is None:
+        page = build(request)
+        cache.set(key, page, GUIDE_CACHE_SECONDS)
+    return page
 
 
 def detail_cache_key(pk: int, updated_at, site: str) -> str:

@@ -4,16 +4,18 @@ contact's own membership history under "Min forening"."""
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from .access import get_association_for_contact
+from .guide_cache import cached_list_page
 from .membership import current_year, member_associations
 
 PAGE_SIZE = 20
 
 
-@require_GET
-def member_list(request):
+def _member_list_body(request) -> dict:
     associations = (
         member_associations()
         .prefetch_related("categories")
@@ -27,7 +29,21 @@ def member_list(request):
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         "associations": page.object_list,
     }
-    return render(request, "foreninger/members/member_list.html", context)
+    return {
+        "body": render_to_string(
+            "foreninger/members/includes/member_list_body.html", context, request
+        ),
+        "year": context["year"],
+        "page_number": page.number,
+    }
+
+
+@require_GET
+def member_list(request):
+    # Cached like the guide's list (membership changes bump the same generation).
+    scope = f"members:{timezone.localdate().isoformat()}"
+    page = cached_list_page(request, scope=scope, build=_member_list_body)
+    return render(request, "foreninger/members/member_list.html", page)
 
 
 @login_required

@@ -16,6 +16,7 @@ from django_ratelimit.decorators import ratelimit
 
 from frivillig.centre import get_centre
 
+from .guide_cache import guide_generation
 from .listing_forms import RegistrationForm
 from .models import Association, AssociationContact
 from .slugs import danish_slug, unique_slug
@@ -94,7 +95,9 @@ def register_association(request):
                 form=form, user=request.user, base_url=request.build_absolute_uri("/")
             )
         return redirect("foreninger:register_thanks")
-    return render(request, "foreninger/registration/register.html", {"form": form})
+    # The empty form's rendering is cached; its choices change with the vocabularies.
+    context = {"form": form, "generation": guide_generation()}
+    return render(request, "foreninger/registration/register.html", context)
 
 
 def register_thanks(request):

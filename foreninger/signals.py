@@ -8,7 +8,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from .guide_cache import bump_guide_generation
-from .models import Area, Association, Category, TargetGroup, VolunteerOpportunity
+from .models import Area, Association, Category, Membership, TargetGroup, VolunteerOpportunity
 from .search import refresh_search_vector
 from .vocabularies import forget_vocabularies
 
@@ -59,6 +59,8 @@ def vocabulary_changed(sender, **kwargs):
     bump_guide_generation()
 
 
+@receiver(post_save, sender=Membership, dispatch_uid="foreninger_membership_saved")
+@receiver(post_delete, sender=Membership, dispatch_uid="foreninger_membership_deleted")
 @receiver(post_delete, sender=Association, dispatch_uid="foreninger_association_deleted")
 @receiver(post_save, sender=VolunteerOpportunity, dispatch_uid="foreninger_opportunity_saved")
 @receiver(post_delete, sender=VolunteerOpportunity, dispatch_uid="foreninger_opportunity_deleted")

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from .forms import ALPHABET, GuideFilterForm
-from .guide_cache import GUIDE_CACHE_SECONDS, detail_cache_key, guide_cache_key
+from .guide_cache import GUIDE_CACHE_SECONDS, cached_list_page, detail_cache_key
 from .models import Association, VolunteerOpportunity
 from .rendering import (
     association_json_ld,
@@ -98,11 +98,7 @@ def _guide_body(request) -> dict:
 
 def association_list(request):
     # The rendered body is cached per filter combination (see guide_cache.py).
-    key = guide_cache_key([(k, v) for k, values in request.GET.lists() for v in values])
-    guide = cache.get(key)
-    if guide is None:
-        guide = _guide_body(request)
-        cache.set(key, guide, GUIDE_CACHE_SECONDS)
+    guide = cached_list_page(request, scope="guide", build=_guide_body)
     return render(request, "foreninger/association_list.html", guide)
 
 

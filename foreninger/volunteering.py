@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from .forms import LenientMultipleChoiceField
+from .guide_cache import cached_list_page, guide_generation
 from .models import Association, VolunteerOffer, VolunteerOpportunity
 from .offers import make_offer, one_line
 from .search import MAX_QUERY_CHARS, search_terms
@@ -106,8 +108,8 @@ def _active_filters(request, form) -> list[dict]:
     return active
 
 
-@require_GET
-def opportunity_list(request):
+def _opportunity_list_body(request) -> dict:
+    """Filter, search and paginate; the rendered body and what the page's title needs."""
     form = OpportunityFilterForm(request.GET, **guide_vocabularies())
     form.is_valid()  # never fails; values that did not clean are left out
     data = form.cleaned_data
@@ -131,7 +133,21 @@ def opportunity_list(request):
         "panel_filter_count": sum(len(data.get(param) or []) for param in FILTER_PARAMS),
         "query": data.get("q") or "",
     }
-    return render(request, "foreninger/volunteering/opportunity_list.html", context)
+    return {
+        "body": render_to_string(
+            "foreninger/volunteering/includes/opportunity_list_body.html", context, request
+        ),
+        "query": context["query"],
+        "page_number": page.number,
+    }
+
+
+@require_GET
+def opportunity_list(request):
+    # Cached like the guide's list; closing dates make the rows depend on the day too.
+    scope = f"opportunities:{timezone.localdate().isoformat()}"
+    page = cached_list_page(request, scope=scope, build=_opportunity_list_body)
+    return render(request, "foreninger/volunteering/opportunity_list.html", page)
 
 
 class OfferForm(HoneypotMixin, forms.ModelForm):
@@ -169,9 +185,7 @@ class OfferForm(HoneypotMixin, forms.ModelForm):
 
 def _public_opportunity(pk: int) -> VolunteerOpportunity:
     return get_object_or_404(
-        VolunteerOpportunity.objects.open_to_the_public()
-        .select_related("association")
-        .prefetch_related("suitable_for"),
+        VolunteerOpportunity.objects.open_to_the_public().select_related("association"),
         pk=pk,
     )
 
@@ -195,7 +209,13 @@ def opportunity_detail(request, pk: int):
                 form.add_error(None, error)
         if not form.errors:
             return redirect("foreninger:offer_thanks", pk=opportunity.pk)
-    context = {"opportunity": opportunity, "association": opportunity.association, "form": form}
+    context = {
+        "opportunity": opportunity,
+        "association": opportunity.association,
+        "form": form,
+        # The task's description and the empty form are cached fragments (the template).
+        "generation": guide_generation(),
+    }
     return render(request, "foreninger/volunteering/opportunity_detail.html", context)
 
 

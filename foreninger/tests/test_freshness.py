@@ -115,7 +115,7 @@ def test_expired_token_is_refused_and_changes_nothing(client, stale, method, mon
     response = getattr(client, method)(url_for(token))
 
     assert response.status_code == 400
-    assert "expired" in response.content.decode()
+    assert "udløbet" in response.content.decode()  # "has expired"
     assert snapshot(stale) == before
 
 

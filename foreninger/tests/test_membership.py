@@ -1,5 +1,7 @@
 """Membership of the centre: the public member list, a contact's own history, the admin."""
 
+import html
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -29,7 +31,13 @@ def member(association, year=None, fee="500.00", **extra) -> Membership:
 
 
 def names(response) -> list[str]:
-    return [association.name for association in response.context["associations"]]
+    """The association names listed on the page (read from the HTML: the list is cached)."""
+    return [
+        html.unescape(name)
+        for name in re.findall(
+            r'<h2 class="h6 mb-1"><a href="[^"]*">([^<]*)</a>', response.content.decode()
+        )
+    ]
 
 
 # The public list

@@ -287,7 +287,7 @@ def test_edit_of_a_draft_applies_directly(client, centre, contact_user):
     draft.refresh_from_db()
     assert draft.short_description == "Vi syr sammen."
     assert not AssociationRevision.objects.pending().exists()
-    assert "Saved." in response.content.decode()
+    assert "Gemt." in response.content.decode()
 
 
 def test_edit_of_a_published_listing_waits_for_review_and_public_page_is_unchanged(
@@ -310,7 +310,7 @@ def test_edit_of_a_published_listing_waits_for_review_and_public_page_is_unchang
     assert revision.data["name"] == "Roklubben Bølgen"
     assert revision.data["target_groups"] == [seniors.pk]
     assert revision.created_by == contact_user
-    assert "Staff will review your changes" in response.content.decode()
+    assert "Personalet godkender dine ændringer" in response.content.decode()
     public = client.get(association.get_absolute_url()).content.decode()
     assert "Eksempelby Roklub" in public
     assert "Roklubben Bølgen" not in public
@@ -348,7 +348,7 @@ def test_trusted_association_applies_directly_and_keeps_history(
     association.refresh_from_db()
     assert association.name == "Roklubben Bølgen"
     assert association.slug == "eksempelby-roklub"
-    assert "Your changes are published" in response.content.decode()
+    assert "Dine ændringer er offentliggjort" in response.content.decode()
     history = list(association.revisions.order_by("reviewed_at"))
     assert [revision.state for revision in history] == ["applied", "applied"]
     assert history[0].data["name"] == "Eksempelby Roklub"  # the version before
