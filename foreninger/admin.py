@@ -2,11 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -15,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import reports, services
+from .admin_reject import reject_with_reason
 from .images import LogoField
 from .models import (
     Area,
@@ -93,14 +91,6 @@ class VolunteerOpportunityInline(admin.StackedInline):
     ]
     classes = ["collapse"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
-
-
-class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (emailed to the association's contacts)"),
-        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
-        max_length=services.REJECTION_REASON_MAX_LENGTH,
-    )
 
 
 @admin.register(Association)
@@ -287,43 +277,29 @@ class AssociationAdmin(admin.ModelAdmin):
                 request, _("None of the chosen listings is awaiting review."), messages.WARNING
             )
             return None
-        if "apply" in request.POST:
-            form = RejectForm(request.POST)
-            if form.is_valid():
-                rejected = 0
-                for association in queryset:
-                    try:
-                        services.reject_association(
-                            association=association, reason=form.cleaned_data["reason"]
-                        )
-                    except ValidationError as error:
-                        self.message_user(request, "; ".join(error.messages), messages.ERROR)
-                    else:
-                        rejected += 1
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%(count)d listing rejected; the contacts were emailed the reason.",
-                        "%(count)d listings rejected; the contacts were emailed the reason.",
-                        rejected,
-                    )
-                    % {"count": rejected},
+        return reject_with_reason(
+            self,
+            request,
+            queryset,
+            reject=lambda association, reason: services.reject_association(
+                association=association, reason=reason
+            ),
+            title=_("Reject listings"),
+            explanation=_(
+                "These listings go back to draft, and the reason below is emailed to each "
+                "association's contacts (in Danish, as plain text):"
+            ),
+            names=[association.name for association in queryset],
+            cancel_url=reverse("admin:foreninger_association_changelist") + "?status__exact=review",
+            done_message=lambda count: (
+                ngettext(
+                    "%(count)d listing rejected; the contacts were emailed the reason.",
+                    "%(count)d listings rejected; the contacts were emailed the reason.",
+                    count,
                 )
-                return None
-        else:
-            form = RejectForm()
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Reject listings"),
-            "opts": self.model._meta,
-            "form": form,
-            "associations": queryset,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-            "select_across": request.POST.get("select_across", "0"),
-            "index": request.POST.get("index", "0"),
-        }
-        return TemplateResponse(request, "admin/foreninger/association/reject.html", context)
+                % {"count": count}
+            ),
+        )
 
     @admin.action(description=_("Publish"))
     def publish(self, request, queryset):

@@ -47,3 +47,15 @@ class GuideFilterForm(forms.Form):
     def clean_bogstav(self):
         letter = self.cleaned_data["bogstav"].strip().upper()
         return letter if letter in ALPHABET else ""
+
+
+def query_without(request, param: str, value: str | None = None) -> str:
+    """The current URL without one filter value (or a whole parameter): a filter chip's link."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(param, None)
+    else:
+        query.setlist(param, [v for v in query.getlist(param) if v != value])
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else request.path

@@ -1,26 +1,17 @@
 """Listing versions in the admin: the queue of contacts' changes to review, and the history."""
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import revisions, services
+from . import revisions
+from .admin_reject import reject_with_reason
 from .models import AssociationRevision
-
-
-class RevisionRejectForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (emailed to the association's contacts)"),
-        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
-        max_length=services.REJECTION_REASON_MAX_LENGTH,
-    )
 
 
 def _diff_cell(row: dict):
@@ -177,46 +168,30 @@ class AssociationRevisionAdmin(admin.ModelAdmin):
                 request, _("None of the chosen versions is awaiting review."), messages.WARNING
             )
             return None
-        if "apply" in request.POST:
-            form = RevisionRejectForm(request.POST)
-            if form.is_valid():
-                rejected = 0
-                for revision in queryset:
-                    try:
-                        revisions.reject_revision(
-                            revision=revision,
-                            reviewer=request.user,
-                            reason=form.cleaned_data["reason"],
-                        )
-                    except ValidationError as error:
-                        self.message_user(request, "; ".join(error.messages), messages.ERROR)
-                    else:
-                        rejected += 1
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%(count)d version rejected; the contacts were emailed the reason.",
-                        "%(count)d versions rejected; the contacts were emailed the reason.",
-                        rejected,
-                    )
-                    % {"count": rejected},
+        return reject_with_reason(
+            self,
+            request,
+            queryset,
+            reject=lambda revision, reason: revisions.reject_revision(
+                revision=revision, reviewer=request.user, reason=reason
+            ),
+            title=_("Reject changes"),
+            explanation=_(
+                "These changes are not published; the listings stay as they are, and the "
+                "reason below is emailed to each association's contacts (in Danish, as plain "
+                "text):"
+            ),
+            names=[revision.association.name for revision in queryset],
+            cancel_url=reverse("admin:foreninger_associationrevision_changelist")
+            + "?state__exact=pending",
+            done_message=lambda count: (
+                ngettext(
+                    "%(count)d version rejected; the contacts were emailed the reason.",
+                    "%(count)d versions rejected; the contacts were emailed the reason.",
+                    count,
                 )
-                return None
-        else:
-            form = RevisionRejectForm()
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Reject changes"),
-            "opts": self.model._meta,
-            "form": form,
-            "revisions": queryset,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-            "select_across": request.POST.get("select_across", "0"),
-            "index": request.POST.get("index", "0"),
-        }
-        return TemplateResponse(
-            request, "admin/foreninger/associationrevision/reject.html", context
+                % {"count": count}
+            ),
         )
 
     def has_review_permission(self, request):

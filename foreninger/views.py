@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
-from .forms import ALPHABET, GuideFilterForm
+from .forms import ALPHABET, GuideFilterForm, query_without
 from .guide_cache import GUIDE_CACHE_SECONDS, cached_list_page, detail_cache_key
 from .models import Association, VolunteerOpportunity
 from .rendering import (
@@ -22,18 +22,6 @@ from .vocabularies import guide_vocabularies
 PAGE_SIZE = 20
 
 
-def _without(request, param: str, value: str | None = None) -> str:
-    """The current URL's query string with one filter value (or a whole parameter) removed."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    if value is None:
-        query.pop(param, None)
-    else:
-        query.setlist(param, [v for v in query.getlist(param) if v != value])
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else request.path
-
-
 def _active_filters(request, form, vocabularies) -> list[dict]:
     data = form.cleaned_data
     names = {
@@ -43,15 +31,15 @@ def _active_filters(request, form, vocabularies) -> list[dict]:
     }
     active = []
     if data.get("q"):
-        active.append({"label": f"“{data['q']}”", "url": _without(request, "q")})
+        active.append({"label": f"“{data['q']}”", "url": query_without(request, "q")})
     for param, labels in names.items():
         for slug in data.get(param) or []:
-            active.append({"label": labels[slug], "url": _without(request, param, slug)})
+            active.append({"label": labels[slug], "url": query_without(request, param, slug)})
     for param in ("frivillige", "trinfri"):
         if data.get(param):
-            active.append({"label": form.fields[param].label, "url": _without(request, param)})
+            active.append({"label": form.fields[param].label, "url": query_without(request, param)})
     if data.get("bogstav"):
-        active.append({"label": data["bogstav"], "url": _without(request, "bogstav")})
+        active.append({"label": data["bogstav"], "url": query_without(request, "bogstav")})
     return active
 
 

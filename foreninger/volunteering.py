@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from .forms import LenientMultipleChoiceField
+from .forms import LenientMultipleChoiceField, query_without
 from .guide_cache import cached_list_page, guide_generation
 from .models import Association, VolunteerOffer, VolunteerOpportunity
 from .offers import make_offer, one_line
@@ -84,27 +84,15 @@ def filter_opportunities(
     return queryset.order_by("-created_at", "-pk")
 
 
-def _without(request, param: str, value: str | None = None) -> str:
-    """The current URL with one filter value (or a whole parameter) removed."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    if value is None:
-        query.pop(param, None)
-    else:
-        query.setlist(param, [v for v in query.getlist(param) if v != value])
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else request.path
-
-
 def _active_filters(request, form) -> list[dict]:
     data = form.cleaned_data
     active = []
     if data.get("q"):
-        active.append({"label": f"“{data['q']}”", "url": _without(request, "q")})
+        active.append({"label": f"“{data['q']}”", "url": query_without(request, "q")})
     for param in FILTER_PARAMS:
         labels = dict(form.fields[param].choices)
         for slug in data.get(param) or []:
-            active.append({"label": labels[slug], "url": _without(request, param, slug)})
+            active.append({"label": labels[slug], "url": query_without(request, param, slug)})
     return active
 
 

@@ -41,6 +41,14 @@ def admin_urls(association):
         "/admin/foreninger/area/",
         "/admin/foreninger/volunteeropportunity/",
         "/admin/foreninger/volunteeropportunity/add/",
+        "/admin/foreninger/associationrevision/",
+        "/admin/foreninger/associationrevision/?state__exact=pending",
+        "/admin/foreninger/volunteeroffer/",
+        "/admin/foreninger/volunteeroffer/?answer=overdue",
+        "/admin/foreninger/membership/",
+        "/admin/foreninger/membership/add/",
+        "/admin/foreninger/membership/export.csv",
+        "/admin/foreninger/advicerequest/",
     ]
 
 
