@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from foreninger.sitemaps import SITEMAPS as GUIDE_SITEMAPS
+
 
 class CentrePagesSitemap(Sitemap):
     """The centre's own pages, in Danish and English with hreflang alternates."""
@@ -20,4 +22,4 @@ class CentrePagesSitemap(Sitemap):
         return 1.0 if item == "frivillig:home" else 0.5
 
 
-SITEMAPS = {"centre": CentrePagesSitemap}
+SITEMAPS = {"centre": CentrePagesSitemap, **GUIDE_SITEMAPS}

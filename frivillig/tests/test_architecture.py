@@ -19,13 +19,23 @@ ALLOWED = {
 }
 
 
-def project_imports(app: str) -> set[tuple[str, str]]:
+#: What frivillig may use of another app outside tests: its public faces (DESIGN.md), plus the
+#: demo data that seed_demo and seed_bench load.
+PUBLIC_FACES = {"urls", "reports", "search", "sitemaps", "signals", "demo"}
+
+
+def project_imports(app: str, *, with_tests: bool = True) -> set[tuple[str, str]]:
     found = set()
     for path in (ROOT / app).rglob("*.py"):
+        if not with_tests and "tests" in path.relative_to(ROOT).parts:
+            continue
         tree = ast.parse(path.read_text(), filename=str(path))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in APPS:
+                # "from foreninger import search" reaches foreninger.search
+                names = [f"{node.module}.{alias.name}" for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names = [node.module]
             else:
@@ -47,6 +57,16 @@ def test_app_imports_only_what_the_design_allows(app):
     )
 
     assert forbidden == []
+
+
+def test_frivillig_uses_other_apps_only_through_their_public_faces():
+    reached_inside = sorted(
+        f"{path}: {module}"
+        for path, module in project_imports("frivillig", with_tests=False)
+        if module.split(".")[1:2] and module.split(".")[1] not in PUBLIC_FACES
+    )
+
+    assert reached_inside == []
 
 
 @pytest.mark.parametrize("app", sorted(APPS - {"frivillig"}))
