@@ -249,14 +249,29 @@ class AssociationAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
+        review, published = Association.Status.AWAITING_REVIEW, Association.Status.PUBLISHED
+        approving = (
+            change
+            and "status" in form.changed_data
+            and form.initial.get("status") == review
+            and obj.status == published
+        )
+        if approving:
+            # Publishing from the form is an approval: it must invite the registrant too.
+            obj.status = review
         super().save_model(request, obj, form, change)
+        if approving:
+            services.approve_association(association=obj)
+            obj.refresh_from_db()
         upload = form.cleaned_data.get("new_logo")
         if upload:
             services.set_logo(association=obj, upload=upload)
         elif form.cleaned_data.get("remove_logo") and obj.logo:
             services.remove_logo(association=obj)
 
-    @admin.action(description=_("Approve (publish) listings awaiting review"))
+    @admin.action(
+        description=_("Approve (publish) listings awaiting review"), permissions=["change"]
+    )
     def approve(self, request, queryset):
         approved = services.approve_associations(associations=queryset)
         self.message_user(
@@ -269,7 +284,9 @@ class AssociationAdmin(admin.ModelAdmin):
             % {"count": approved},
         )
 
-    @admin.action(description=_("Reject listings awaiting review (with a reason)"))
+    @admin.action(
+        description=_("Reject listings awaiting review (with a reason)"), permissions=["change"]
+    )
     def reject(self, request, queryset):
         queryset = queryset.filter(status=Association.Status.AWAITING_REVIEW)
         if not queryset.exists():
@@ -301,7 +318,7 @@ class AssociationAdmin(admin.ModelAdmin):
             ),
         )
 
-    @admin.action(description=_("Publish"))
+    @admin.action(description=_("Publish"), permissions=["change"])
     def publish(self, request, queryset):
         count = services.publish_associations(associations=queryset)
         self.message_user(
@@ -310,7 +327,7 @@ class AssociationAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Hide from the guide"))
+    @admin.action(description=_("Hide from the guide"), permissions=["change"])
     def hide(self, request, queryset):
         count = services.hide_associations(associations=queryset)
         self.message_user(

@@ -141,11 +141,21 @@ def remind_unanswered_offers(*, now: datetime | None = None) -> int:
         if not recipients:
             continue
         with transaction.atomic():
-            claimed = VolunteerOffer.objects.filter(
-                pk__in=[offer.pk for offer in offers], reminded_at__isnull=True
-            ).update(reminded_at=now)
-            if not claimed:
+            # Claim the rows under a lock and mail exactly those: a run at the same time,
+            # or a contact answering meanwhile, must not lead to a second reminder.
+            claimable = set(
+                VolunteerOffer.objects.select_for_update(skip_locked=True)
+                .filter(
+                    pk__in=[offer.pk for offer in offers],
+                    reminded_at__isnull=True,
+                    answered_at__isnull=True,
+                )
+                .values_list("pk", flat=True)
+            )
+            offers = [offer for offer in offers if offer.pk in claimable]
+            if not offers:
                 continue
+            claimed = VolunteerOffer.objects.filter(pk__in=claimable).update(reminded_at=now)
             with translation.override("da"):
                 subject = _("Volunteers are waiting for an answer from %(name)s") % {
                     "name": association.name

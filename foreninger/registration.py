@@ -62,9 +62,7 @@ def submit_registration(*, form: RegistrationForm, user=None, base_url: str) -> 
     }
     if email:
         send_mail(
-            _one_line(
-                _("We have received the registration of %(name)s") % {"name": association.name}
-            ),
+            _one_line(_("We have received your registration for the association guide")),
             render_to_string("foreninger/email/registration_receipt.txt", context),
             None,
             [email],

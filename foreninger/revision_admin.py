@@ -120,9 +120,15 @@ class AssociationRevisionAdmin(admin.ModelAdmin):
             **(extra_context or {}),
             "may_review": self._may_review(request),
             "reject_action": "reject",
+            "seen": self._fingerprint(object_id),
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    @staticmethod
+    def _fingerprint(object_id) -> str:
+        revision = AssociationRevision.objects.filter(pk=object_id).only("created_at").first()
+        return revisions.revision_fingerprint(revision) if revision else ""
 
     def approve_view(self, request, pk):
         if request.method != "POST" or not self._may_review(request):
@@ -131,7 +137,9 @@ class AssociationRevisionAdmin(admin.ModelAdmin):
         if revision is None:
             return redirect("admin:foreninger_associationrevision_changelist")
         try:
-            revisions.approve_revision(revision=revision, reviewer=request.user)
+            revisions.approve_revision(
+                revision=revision, reviewer=request.user, seen=request.POST.get("seen", "")
+            )
         except ValidationError as error:
             self.message_user(request, "; ".join(error.messages), messages.ERROR)
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -146,6 +147,28 @@ def _record_baseline(association: Association) -> None:
     )
 
 
+def _changed(data: dict, current: dict) -> dict:
+    """The fields of ``data`` whose values differ from ``current`` (both snapshots)."""
+    new, now = _comparable(data), _comparable(current)
+    return {name: data[name] for name in EDITABLE_FIELDS if name in data and new[name] != now[name]}
+
+
+def _supersede_pending(association: Association) -> None:
+    """Close a pending version that no longer needs review (the listing became trusted,
+    or is no longer published): a later approval would otherwise undo newer changes."""
+    pending = association.revisions.pending().first()
+    if pending is None:
+        return
+    files = [pending.logo.name, pending.logo_thumbnail.name]
+    storage = pending.logo.storage
+    pending.logo = ""
+    pending.logo_thumbnail = ""
+    pending.state = AssociationRevision.State.REJECTED
+    pending.reviewed_at = timezone.now()
+    pending.save()
+    _delete_files_after_commit(storage, files)
+
+
 def _comparable(data: dict) -> dict:
     # Stored data went through JSON; compare it with a fresh snapshot in that same form.
     subset = {name: data.get(name) for name in EDITABLE_FIELDS}
@@ -166,15 +189,21 @@ def save_listing_changes(
     data = data_from_form(cleaned_data)
     pending = association.revisions.pending().first()
     if needs_review(association):
+        # Only what differs from the listing waits for review, so approving it later does
+        # not undo what staff changed in the meantime.
+        changed = _changed(data, snapshot(association))
+        if not changed:
+            if pending is not None and not pending.logo:
+                pending.delete()  # the contact changed it back: nothing left to review
+            return None
         if pending is None:
-            if _comparable(data) == _comparable(snapshot(association)):
-                return None
             pending = AssociationRevision(association=association)
-        pending.data = data
+        pending.data = changed
         pending.created_by = user
         pending.created_at = timezone.now()
         pending.save()
         return pending
+    _supersede_pending(association)
     if _comparable(data) == _comparable(snapshot(association)):
         return None
     _record_baseline(association)
@@ -198,14 +227,16 @@ def save_logo(*, association: Association, upload, user) -> AssociationRevision 
 
     association = Association.objects.select_for_update().get(pk=association.pk)
     if not needs_review(association):
+        _supersede_pending(association)
         set_logo(association=association, upload=upload)
         return None
     logo, thumbnail = getattr(upload, "processed_logo", None) or process_logo(upload)
     pending = association.revisions.pending().first()
     if pending is None:
-        pending = AssociationRevision(association=association, data=snapshot(association))
+        pending = AssociationRevision(association=association, data={})
     old = [pending.logo.name, pending.logo_thumbnail.name]
-    stem = association.slug or "logo"
+    # An unguessable name: media is served publicly, and this image is not yet approved.
+    stem = f"{association.slug or 'logo'}-{uuid.uuid4().hex}"
     pending.logo.save(f"{stem}.webp", logo, save=False)
     pending.logo_thumbnail.save(f"{stem}-thumb.webp", thumbnail, save=False)
     pending.created_by = user
@@ -255,11 +286,30 @@ def _mail_contacts(association: Association, subject: str, template: str, contex
     return recipients
 
 
+def revision_fingerprint(revision: AssociationRevision) -> str:
+    """What staff looked at: changes if the contact saves the pending version again."""
+    return revision.created_at.isoformat() if revision.created_at else ""
+
+
 @transaction.atomic
-def approve_revision(*, revision: AssociationRevision, reviewer) -> AssociationRevision:
-    """Publish a pending revision: its content (and logo) replace the listing's."""
-    revision = _locked_pending(revision)
+def approve_revision(
+    *, revision: AssociationRevision, reviewer, seen: str | None = None
+) -> AssociationRevision:
+    """Publish a pending revision: its content (and logo) replace the listing's.
+
+    ``seen`` is the ``revision_fingerprint`` of the version staff reviewed; if the contact
+    has saved it again since, nothing is published and staff are asked to look again.
+    """
+    # The association first, then the version: the order save_listing_changes locks in.
     association = Association.objects.select_for_update().get(pk=revision.association_id)
+    revision = _locked_pending(revision)
+    if seen is not None and seen != revision_fingerprint(revision):
+        raise ValidationError(
+            _(
+                "The contact changed these changes after you opened them. Look at them "
+                "again before you approve."
+            )
+        )
     _record_baseline(association)
     _apply(association, revision.data)
     if revision.logo:
@@ -314,6 +364,7 @@ def reject_revision(*, revision: AssociationRevision, reviewer, reason: str) -> 
     the addresses written to.
     """
     reason = clean_reason(reason)
+    Association.objects.select_for_update().get(pk=revision.association_id)
     revision = _locked_pending(revision)
     files = [revision.logo.name, revision.logo_thumbnail.name]
     storage = revision.logo.storage

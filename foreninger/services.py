@@ -66,9 +66,15 @@ def _set_status(associations: QuerySet, status: str) -> int:
 
 
 def publish_associations(*, associations: QuerySet) -> int:
-    """Publish the given associations (approving those awaiting review); returns how many."""
+    """Publish the given associations; returns how many.
+
+    Those awaiting review are approved one by one, so that whoever registered them is
+    made a contact and invited, as when staff choose "approve".
+    """
+    approved = approve_associations(associations=associations)
     published = Association.Status.PUBLISHED
-    return _set_status(associations.exclude(status=published), published)
+    rest = associations.exclude(status__in=[published, Association.Status.AWAITING_REVIEW])
+    return approved + _set_status(rest, published)
 
 
 def hide_associations(*, associations: QuerySet) -> int:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.db.models import Count
 from django.db.models.functions import Lower
 
 from foreninger.signals import contact_invitation_needed
@@ -20,10 +21,12 @@ def invite_association_contact(sender, *, association, user, language="da", **kw
     """
     role = Group.objects.get(name=ASSOCIATION_CONTACT)
     email = user.email.strip().lower()
+    # Only a live invitation for exactly this role is sent again: an expired one, or one
+    # with more roles (staff, say), must not come back to life through a public form.
     invitation = (
-        Invitation.objects.pending()
-        .annotate(email_lower=Lower("email"))
-        .filter(email_lower=email, roles=role)
+        Invitation.objects.usable()
+        .annotate(email_lower=Lower("email"), role_count=Count("roles"))
+        .filter(email_lower=email, role_count=1, roles=role)
         .first()
     )
     if invitation is None:

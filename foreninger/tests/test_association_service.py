@@ -49,7 +49,9 @@ def test_advice_request_becomes_a_case_and_sends_receipt_and_notice(client, cent
     receipt, notice = mailoutbox
     assert receipt.to == ["karen@example.org"]
     assert receipt.subject == "Dit spørgsmål til Frivilligcenter Eksempelby"
-    assert "skakure" in receipt.body
+    # The receipt does not repeat the message: the form must not mail anyone's text to
+    # any address it is given.
+    assert "skakure" not in receipt.body
     assert notice.to == [centre.email]
     assert f"/admin/foreninger/advicerequest/{advice.pk}/change/" in notice.body
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from foreninger import offers as offers_module
 from foreninger.models import VolunteerOffer
 from foreninger.offers import (
     make_offer,
@@ -98,7 +99,20 @@ def test_volunteer_gets_a_receipt_in_their_language(opportunity, mailoutbox):
     assert "What happens next" in english.body
     assert "Skaktræner" in english.body
     assert danish.to == ["karen@example.org"]
-    assert "Dear Karen Hansen" not in danish.body  # rendered in Danish once translated
+    assert "Kære Karen Hansen" in danish.body
+
+
+def test_receipt_does_not_repeat_the_message(opportunity, mailoutbox):
+    # The address is not verified: the receipt must not carry a stranger's text to it.
+    make_offer(
+        opportunity=opportunity,
+        cleaned_data=offer_data(message="Køb billige ure på example.net"),
+        language="da",
+    )
+
+    notice, receipt = mailoutbox
+    assert "billige ure" in notice.body
+    assert "billige ure" not in receipt.body
 
 
 def test_mails_are_plain_text_with_the_volunteers_words_unchanged(opportunity, mailoutbox):
@@ -253,3 +267,22 @@ def test_offers_older_than_a_year_are_purged(opportunity, capsys):
     assert not VolunteerOffer.objects.filter(pk=old.pk).exists()
     assert "Deleted 1 offer" in capsys.readouterr().out
     assert purge_old_offers() == 0
+
+
+def test_offer_answered_before_the_reminder_run_claims_it_is_not_reminded(
+    opportunity, mailoutbox, monkeypatch
+):
+    offer = make_offer(opportunity=opportunity, cleaned_data=offer_data(), language="da")
+    VolunteerOffer.objects.filter(pk=offer.pk).update(created_at=timezone.now() - 8 * DAY)
+    mailoutbox.clear()
+    # The contact marks it answered after the run has read the overdue offers.
+    real_contact_emails = offers_module.contact_emails
+
+    def answer_meanwhile(association):
+        VolunteerOffer.objects.filter(pk=offer.pk).update(answered_at=timezone.now())
+        return real_contact_emails(association)
+
+    monkeypatch.setattr(offers_module, "contact_emails", answer_meanwhile)
+
+    assert remind_unanswered_offers() == 0
+    assert mailoutbox == []

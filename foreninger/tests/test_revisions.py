@@ -1,5 +1,6 @@
 """Listing versions: pending changes wait for staff, who approve or reject them in the admin."""
 
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from foreninger import revisions, services
@@ -33,6 +35,12 @@ def changed(association, **changes) -> dict:
     data["categories"] = [category.pk for category in association.categories.all()]
     cleaned = {**_as_cleaned(data), **changes}
     return cleaned
+
+
+def save(association, user, **changes):
+    return revisions.save_listing_changes(
+        association=association, cleaned_data=changed(association, **changes), user=user
+    )
 
 
 def _as_cleaned(data: dict) -> dict:
@@ -303,11 +311,61 @@ def test_change_view_shows_the_diff_escaped(client, centre, association, contact
 def test_staff_approve_from_the_change_view(client, centre, association, pending, staff_user):
     client.force_login(staff_user)
 
-    response = client.post(f"{CHANGELIST}{pending.pk}/approve/")
+    seen = revisions.revision_fingerprint(pending)
+
+    response = client.post(f"{CHANGELIST}{pending.pk}/approve/", {"seen": seen})
 
     assert response.status_code == 302
     association.refresh_from_db()
     assert association.name == "Roklubben Bølgen"
+
+
+def test_approve_refuses_changes_saved_again_after_staff_opened_them(
+    client, centre, association, pending, staff_user, contact_user
+):
+    client.force_login(staff_user)
+    page = client.get(f"{CHANGELIST}{pending.pk}/change/").content.decode()
+    seen = revisions.revision_fingerprint(pending)
+    assert f'name="seen" value="{seen}"' in page
+    # The contact saves again (spam, say) while staff read the diff.
+    AssociationRevision.objects.filter(pk=pending.pk).update(
+        data={"name": "Køb billige ure"}, created_at=timezone.now() + timedelta(seconds=5)
+    )
+
+    client.post(f"{CHANGELIST}{pending.pk}/approve/", {"seen": seen})
+
+    association.refresh_from_db()
+    assert association.name == "Eksempelby Roklub"
+    pending.refresh_from_db()
+    assert pending.state == AssociationRevision.State.PENDING
+
+
+def test_approving_a_change_keeps_what_staff_edited_since(association, contact_user, staff_user):
+    pending = save(association, contact_user, short_description="Ny kort tekst.")
+    Association.objects.filter(pk=association.pk).update(phone="12 34 56 78")
+
+    revisions.approve_revision(revision=pending, reviewer=staff_user)
+
+    association.refresh_from_db()
+    assert association.short_description == "Ny kort tekst."
+    assert association.phone == "12 34 56 78"
+
+
+def test_pending_change_is_closed_when_the_listing_becomes_trusted(
+    association, contact_user, staff_user
+):
+    pending = save(association, contact_user, name="Navn A")
+    Association.objects.filter(pk=association.pk).update(trusted=True)
+    association.refresh_from_db()
+
+    save(association, contact_user, name="Navn B")
+
+    pending.refresh_from_db()
+    assert pending.state == AssociationRevision.State.REJECTED
+    association.refresh_from_db()
+    assert association.name == "Navn B"
+    with pytest.raises(ValidationError):
+        revisions.approve_revision(revision=pending, reviewer=staff_user)
 
 
 def test_staff_approve_with_the_list_action(client, centre, association, pending, staff_user):

@@ -124,3 +124,68 @@ def test_listing_without_a_registrant_just_tells_its_contacts(
 
     assert not Invitation.objects.exists()
     assert mailoutbox[0].to == [contact_user.email]
+
+
+def test_publish_action_approves_and_invites_too(client, centre, registered, staff_user):
+    client.force_login(staff_user)
+
+    client.post(
+        "/admin/foreninger/association/",
+        {"action": "publish", ACTION_CHECKBOX_NAME: [registered.pk]},
+    )
+
+    registered.refresh_from_db()
+    assert registered.status == Association.Status.PUBLISHED
+    assert registered.registered_by_email == ""
+    assert Invitation.objects.filter(email="karen@example.org").exists()
+    assert AssociationContact.objects.filter(association=registered).exists()
+
+
+def test_publishing_in_the_change_form_approves_and_invites_too(
+    client, centre, registered, staff_user
+):
+    client.force_login(staff_user)
+    url = f"/admin/foreninger/association/{registered.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data.update(
+        {
+            "status": Association.Status.PUBLISHED,
+            **{
+                f"{prefix}-{field}": "0"
+                for prefix in ("contact_links", "opportunities")
+                for field in ("TOTAL_FORMS", "INITIAL_FORMS")
+            },
+        }
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    registered.refresh_from_db()
+    assert registered.status == Association.Status.PUBLISHED
+    assert Invitation.objects.filter(email="karen@example.org").exists()
+
+
+def test_expired_invitation_with_more_roles_is_not_revived(centre, registered, mailoutbox):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from frivillig.roles import STAFF
+
+    old = Invitation.objects.create(
+        email="karen@example.org", expires_at=timezone.now() - timedelta(days=1)
+    )
+    old.roles.add(*Group.objects.filter(name__in=[STAFF, ASSOCIATION_CONTACT]))
+
+    approve(registered)
+
+    old.refresh_from_db()
+    assert old.expires_at < timezone.now()
+    new = Invitation.objects.exclude(pk=old.pk).get()
+    assert list(new.roles.values_list("name", flat=True)) == [ASSOCIATION_CONTACT]
