@@ -171,9 +171,31 @@ class OfferForm(HoneypotMixin, forms.ModelForm):
         return one_line(self.cleaned_data["name"])
 
 
+OPPORTUNITY_PAGE_FIELDS = [
+    "title",
+    "description",
+    "time_commitment",
+    "when",
+    "where",
+    "contact_name",
+    "contact_email",
+    "is_active",
+    "closes_on",
+    "updated_at",
+    "association__name",
+    "association__email",
+    "association__slug",
+    "association__status",
+]
+
+
 def _public_opportunity(pk: int) -> VolunteerOpportunity:
     return get_object_or_404(
-        VolunteerOpportunity.objects.open_to_the_public().select_related("association"),
+        VolunteerOpportunity.objects.open_to_the_public()
+        .select_related("association")
+        # What the page shows of the association: its name and a link (a busy page; the
+        # association's long texts and search vector are heavy).
+        .only(*OPPORTUNITY_PAGE_FIELDS),
         pk=pk,
     )
 
