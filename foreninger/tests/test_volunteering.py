@@ -368,3 +368,12 @@ def test_thanks_page_of_a_hidden_association_is_404(client, opportunity):
     )
 
     assert client.get(f"/frivillig/{opportunity.pk}/tak/").status_code == 404
+
+
+def test_offer_with_errors_says_so_at_the_top_of_the_form_and_jumps_to_it(client, opportunity):
+    response = client.post(_detail_url(opportunity), valid_offer(name="", email="nej"))
+
+    html = response.content.decode()
+    assert "Formularen har fejl: ret de 2 markerede felter." in html
+    assert 'action="#offer"' in html
+    assert not VolunteerOffer.objects.exists()
