@@ -18,8 +18,11 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         return [item for item in dict.fromkeys(value) if item in known]
 
 
-class GuideFilterForm(forms.Form):
-    """Search, filters and A-Z of /foreninger/; field names are the URL's parameters."""
+class VocabularyFilterForm(forms.Form):
+    """A search box and the category, target group and area filters of a public list.
+
+    Field names are the URL's parameters, so every result page has a shareable address.
+    """
 
     q = forms.CharField(label=_("Search"), required=False, strip=True)
     kategori = LenientMultipleChoiceField(
@@ -31,9 +34,6 @@ class GuideFilterForm(forms.Form):
     omraade = LenientMultipleChoiceField(
         label=_("Area"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    frivillige = forms.BooleanField(label=_("Looking for volunteers"), required=False)
-    trinfri = forms.BooleanField(label=_("Step-free access"), required=False)
-    bogstav = forms.CharField(required=False)
 
     def __init__(self, *args, categories=(), target_groups=(), areas=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,6 +43,14 @@ class GuideFilterForm(forms.Form):
 
     def clean_q(self):
         return self.cleaned_data["q"][:MAX_QUERY_CHARS]
+
+
+class GuideFilterForm(VocabularyFilterForm):
+    """Search, filters and A-Z of /foreninger/."""
+
+    frivillige = forms.BooleanField(label=_("Looking for volunteers"), required=False)
+    trinfri = forms.BooleanField(label=_("Step-free access"), required=False)
+    bogstav = forms.CharField(required=False)
 
     def clean_bogstav(self):
         letter = self.cleaned_data["bogstav"].strip().upper()
@@ -59,3 +67,11 @@ def query_without(request, param: str, value: str | None = None) -> str:
         query.setlist(param, [v for v in query.getlist(param) if v != value])
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else request.path
+
+
+def posted(request):
+    """The POST data to bind a form to, or ``None`` on GET.
+
+    Not ``request.POST or None``: an empty POST must still be a bound, invalid form.
+    """
+    return request.POST if request.method == "POST" else None

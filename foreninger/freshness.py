@@ -11,23 +11,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-
-from frivillig.centre import get_centre
 
 from . import reports
 from .models import Association
-from .services import contact_emails
+from .services import mail_contacts, site_url
 
 SALT = "foreninger.freshness.confirm-listing"
 #: A link in a reminder works this long: past the second reminder and some holidays.
@@ -55,13 +50,13 @@ def confirm_url(association: Association) -> str:
         path = reverse(
             "foreninger:confirm_listing", kwargs={"token": make_confirm_token(association)}
         )
-    return settings.SITE_URL + path
+    return site_url(path)
 
 
 def _edit_url(association: Association) -> str:
     with translation.override("da"):
         path = reverse("foreninger:my_association", kwargs={"slug": association.slug})
-    return settings.SITE_URL + path
+    return site_url(path)
 
 
 def reminders_due(*, now=None):
@@ -81,33 +76,24 @@ def reminders_due(*, now=None):
 
 
 def _send_reminder(*, association: Association) -> bool:
-    recipients = contact_emails(association)
-    if not recipients:
-        return False
     number = association.freshness_reminders_sent + 1
-    centre = get_centre()
-    # Contacts read Danish: the guide's listings and its mail are Danish first.
-    with translation.override("da"):
-        # Names come from users; keep header lines single.
-        name = " ".join(association.name.split())
-        if number == 1:
-            subject = _("Is the listing of %(name)s still up to date?") % {"name": name}
-        else:
-            subject = _("Reminder: is the listing of %(name)s still up to date?") % {"name": name}
-        body = render_to_string(
-            "foreninger/email/freshness_reminder.txt",
-            {
-                "association": association,
-                "centre": centre,
-                "reminder_number": number,
-                "confirm_url": confirm_url(association),
-                "edit_url": _edit_url(association),
-                "public_url": settings.SITE_URL + association.get_absolute_url(),
-                "valid_days": TOKEN_MAX_AGE.days,
-            },
-        )
-    send_mail(" ".join(subject.split()), body, None, recipients)
-    return True
+    if number == 1:
+        subject = gettext_lazy("Is the listing of %(name)s still up to date?")
+    else:
+        subject = gettext_lazy("Reminder: is the listing of %(name)s still up to date?")
+    recipients = mail_contacts(
+        association=association,
+        subject=subject,
+        template="foreninger/email/freshness_reminder.txt",
+        context={
+            "reminder_number": number,
+            "confirm_url": confirm_url(association),
+            "edit_url": _edit_url(association),
+            "public_url": site_url(association.get_absolute_url()),
+            "valid_days": TOKEN_MAX_AGE.days,
+        },
+    )
+    return bool(recipients)
 
 
 def send_freshness_reminders(*, now=None) -> int:

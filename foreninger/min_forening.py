@@ -21,6 +21,7 @@ from .access import (
     get_association_for_contact,
     get_opportunity_for_contact,
 )
+from .forms import posted
 from .listing_forms import ListingForm, LogoForm, OpportunityForm
 from .models import Association, AssociationRevision
 
@@ -45,11 +46,6 @@ def _page(request, queryset):
     return page, page.paginator.get_elided_page_range(page.number, on_each_side=2)
 
 
-def _posted(request):
-    # Not ``request.POST or None``: an empty POST must still be a bound, invalid form.
-    return request.POST if request.method == "POST" else None
-
-
 @login_required
 def dashboard(request):
     pending = AssociationRevision.objects.pending().filter(association=OuterRef("pk"))
@@ -69,7 +65,7 @@ def edit_listing(request, slug):
     association = get_association_for_contact(request.user, slug)
     pending = association.revisions.pending().first()
     initial = revisions.form_initial(pending) if pending else None
-    form = ListingForm(_posted(request), instance=association, initial=initial)
+    form = ListingForm(posted(request), instance=association, initial=initial)
     if request.method == "POST" and form.is_valid():
         revision = revisions.save_listing_changes(
             association=association, cleaned_data=form.cleaned_data, user=request.user
@@ -82,6 +78,8 @@ def edit_listing(request, slug):
             messages.success(request, SAVED_MESSAGES[revision.association.status])
         return redirect("foreninger:my_association", slug=association.slug)
     context = {
+        # Validating the form wrote the rejected input onto ``association``; the page's
+        # heading and links show the stored listing.
         "association": Association.objects.get(pk=association.pk),
         "form": form,
         "pending": pending,
@@ -95,7 +93,7 @@ def edit_listing(request, slug):
 def edit_logo(request, slug):
     association = get_association_for_contact(request.user, slug)
     pending = association.revisions.pending().first()
-    form = LogoForm(_posted(request), request.FILES if request.method == "POST" else None)
+    form = LogoForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             revision = revisions.save_logo(
@@ -162,7 +160,7 @@ def opportunity_list(request, slug):
 @require_http_methods(["GET", "POST"])
 def opportunity_create(request, slug):
     association = get_association_for_contact(request.user, slug)
-    form = OpportunityForm(_posted(request))
+    form = OpportunityForm(posted(request))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             opportunity = form.save(commit=False)
@@ -179,7 +177,7 @@ def opportunity_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def opportunity_edit(request, slug, pk):
     opportunity = get_opportunity_for_contact(request.user, slug, pk)
-    form = OpportunityForm(_posted(request), instance=opportunity)
+    form = OpportunityForm(posted(request), instance=opportunity)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The volunteer opportunity is saved and published."))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -24,29 +23,25 @@ from django.utils.translation import gettext as _
 from frivillig.centre import get_centre
 
 from .models import Association, VolunteerOffer, VolunteerOpportunity
-from .services import contact_emails
+from .services import contact_emails, one_line, site_url
 
 OFFER_FIELDS = ("name", "email", "phone", "message")
 
 
-def one_line(text: str) -> str:
-    """``text`` with every run of whitespace (newlines included) made one space."""
-    return " ".join(str(text).split())
-
-
-def offer_recipients(opportunity: VolunteerOpportunity) -> list[str]:
-    """Who hears about offers to ``opportunity``: the association's contacts (else its
-    public address), and the opportunity's own contact address if it has one."""
-    emails = contact_emails(opportunity.association)
-    if opportunity.contact_email and opportunity.contact_email not in emails:
-        emails.append(opportunity.contact_email)
+def offer_recipients(association: Association, opportunities) -> list[str]:
+    """Who hears about offers to ``opportunities`` of ``association``: its contacts (else its
+    public address), and each opportunity's own contact address if it has one."""
+    emails = contact_emails(association)
+    for opportunity in opportunities:
+        if opportunity.contact_email and opportunity.contact_email not in emails:
+            emails.append(opportunity.contact_email)
     return emails
 
 
 def inbox_url(association: Association, *, base_url: str | None = None) -> str:
     with translation.override("da"):
         path = reverse("foreninger:my_offers", kwargs={"slug": association.slug})
-    return (base_url or settings.SITE_URL).rstrip("/") + path
+    return base_url.rstrip("/") + path if base_url else site_url(path)
 
 
 @transaction.atomic
@@ -85,7 +80,7 @@ def make_offer(
         "inbox_url": inbox_url(association, base_url=base_url),
         "answer_within_days": VolunteerOffer.ANSWER_WITHIN.days,
     }
-    recipients = offer_recipients(opportunity)
+    recipients = offer_recipients(association, [opportunity])
     if recipients:
         with translation.override("da"):
             subject = _("New offer to help: %(title)s") % {"title": opportunity.title}
@@ -134,10 +129,8 @@ def remind_unanswered_offers(*, now: datetime | None = None) -> int:
     reminded = 0
     for offers in by_association.values():
         association = offers[0].opportunity.association
-        recipients = contact_emails(association)
-        for opportunity in {offer.opportunity_id: offer.opportunity for offer in offers}.values():
-            if opportunity.contact_email and opportunity.contact_email not in recipients:
-                recipients.append(opportunity.contact_email)
+        opportunities = {offer.opportunity_id: offer.opportunity for offer in offers}
+        recipients = offer_recipients(association, opportunities.values())
         if not recipients:
             continue
         with transaction.atomic():

@@ -16,14 +16,12 @@ from django_ratelimit.decorators import ratelimit
 
 from frivillig.centre import get_centre
 
+from .forms import posted
 from .guide_cache import guide_generation
 from .listing_forms import RegistrationForm
 from .models import Association, AssociationContact
-from .slugs import danish_slug, unique_slug
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+from .services import one_line
+from .slugs import free_slug
 
 
 @transaction.atomic
@@ -34,9 +32,7 @@ def submit_registration(*, form: RegistrationForm, user=None, base_url: str) -> 
     email given are kept until staff approve or reject the listing.
     """
     association = form.save(commit=False)
-    base = danish_slug(association.name)[:150] or "forening"
-    taken = set(Association.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    association.slug = unique_slug(association.name, taken)
+    association.slug = free_slug(association.name, Association.objects.all())
     association.status = Association.Status.AWAITING_REVIEW
     logged_in = user is not None and user.is_authenticated
     if logged_in:
@@ -62,7 +58,7 @@ def submit_registration(*, form: RegistrationForm, user=None, base_url: str) -> 
     }
     if email:
         send_mail(
-            _one_line(_("We have received your registration for the association guide")),
+            one_line(_("We have received your registration for the association guide")),
             render_to_string("foreninger/email/registration_receipt.txt", context),
             None,
             [email],
@@ -70,7 +66,7 @@ def submit_registration(*, form: RegistrationForm, user=None, base_url: str) -> 
     if centre.email:
         with translation.override("da"):
             send_mail(
-                _one_line(_("New association to review: %(name)s") % {"name": association.name}),
+                one_line(_("New association to review: %(name)s") % {"name": association.name}),
                 render_to_string("foreninger/email/registration_notification.txt", context),
                 None,
                 [centre.email],
@@ -78,15 +74,10 @@ def submit_registration(*, form: RegistrationForm, user=None, base_url: str) -> 
     return association
 
 
-def _posted(request):
-    # Not ``request.POST or None``: an empty POST must still be a bound, invalid form.
-    return request.POST if request.method == "POST" else None
-
-
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="ip", rate="5/h", method="POST", block=True)
 def register_association(request):
-    form = RegistrationForm(_posted(request), user=request.user)
+    form = RegistrationForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         if not form.is_spam():
             submit_registration(

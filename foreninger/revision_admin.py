@@ -120,15 +120,14 @@ class AssociationRevisionAdmin(admin.ModelAdmin):
             **(extra_context or {}),
             "may_review": self._may_review(request),
             "reject_action": "reject",
-            "seen": self._fingerprint(object_id),
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
-    @staticmethod
-    def _fingerprint(object_id) -> str:
-        revision = AssociationRevision.objects.filter(pk=object_id).only("created_at").first()
-        return revisions.revision_fingerprint(revision) if revision else ""
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        # What staff see now; approving checks that the contact has not saved again since.
+        context["seen"] = revisions.revision_fingerprint(obj) if obj else ""
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def approve_view(self, request, pk):
         if request.method != "POST" or not self._may_review(request):

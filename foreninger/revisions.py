@@ -14,19 +14,20 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from frivillig.centre import get_centre
-
 from .images import process_logo
 from .models import Area, Association, AssociationRevision, Category, TargetGroup
-from .services import REJECTION_REASON_MAX_LENGTH, _delete_files_after_commit, contact_emails
+from .services import (
+    _delete_files_after_commit,
+    clean_rejection_reason,
+    mail_contacts,
+    site_url,
+)
 
 #: What a contact may change in their listing, in the order the diff shows them. Status,
 #: trust, slug (URLs stay stable when the name changes) and freshness are staff matters.
@@ -271,21 +272,6 @@ def _locked_pending(revision: AssociationRevision) -> AssociationRevision:
     return revision
 
 
-def _mail_contacts(association: Association, subject: str, template: str, context: dict) -> list:
-    recipients = contact_emails(association)
-    if recipients:
-        centre = get_centre()
-        # Contacts read Danish: the guide's listings and its mail are Danish first.
-        with translation.override("da"):
-            name = " ".join(association.name.split())  # one header line, whatever the name
-            body = render_to_string(
-                template, {"association": association, "centre": centre, **context}
-            )
-            subject = " ".join((str(subject) % {"name": name}).split())
-        send_mail(subject, body, None, recipients)
-    return recipients
-
-
 def revision_fingerprint(revision: AssociationRevision) -> str:
     """What staff looked at: changes if the contact saves the pending version again."""
     return revision.created_at.isoformat() if revision.created_at else ""
@@ -329,31 +315,13 @@ def approve_revision(
     revision.reviewed_by = reviewer
     revision.reviewed_at = timezone.now()
     revision.save()
-    _mail_contacts(
-        association,
-        gettext_lazy("Your changes to %(name)s are published"),
-        "foreninger/email/listing_changes_approved.txt",
-        {"url": _site_url(association)},
+    mail_contacts(
+        association=association,
+        subject=gettext_lazy("Your changes to %(name)s are published"),
+        template="foreninger/email/listing_changes_approved.txt",
+        context={"url": site_url(association.get_absolute_url())},
     )
     return revision
-
-
-def _site_url(association: Association) -> str:
-    from django.conf import settings
-
-    return settings.SITE_URL + association.get_absolute_url()
-
-
-def clean_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Write why the changes were not approved."))
-    if len(reason) > REJECTION_REASON_MAX_LENGTH:
-        raise ValidationError(
-            _("The reason may be at most %(max)d characters.")
-            % {"max": REJECTION_REASON_MAX_LENGTH}
-        )
-    return reason
 
 
 @transaction.atomic
@@ -363,7 +331,7 @@ def reject_revision(*, revision: AssociationRevision, reviewer, reason: str) -> 
     The email is plain text, so nothing in the reason can run or render as markup. Returns
     the addresses written to.
     """
-    reason = clean_reason(reason)
+    reason = clean_rejection_reason(reason, missing=_("Write why the changes were not approved."))
     Association.objects.select_for_update().get(pk=revision.association_id)
     revision = _locked_pending(revision)
     files = [revision.logo.name, revision.logo_thumbnail.name]
@@ -376,11 +344,11 @@ def reject_revision(*, revision: AssociationRevision, reviewer, reason: str) -> 
     revision.reviewed_at = timezone.now()
     revision.save()
     _delete_files_after_commit(storage, files)
-    return _mail_contacts(
-        revision.association,
-        gettext_lazy("Your changes to %(name)s were not approved"),
-        "foreninger/email/listing_changes_rejected.txt",
-        {"reason": reason},
+    return mail_contacts(
+        association=revision.association,
+        subject=gettext_lazy("Your changes to %(name)s were not approved"),
+        template="foreninger/email/listing_changes_rejected.txt",
+        context={"reason": reason},
     )
 
 

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from frivillig.centre import get_centre
 
@@ -21,6 +22,51 @@ from .models import Association, AssociationContact
 from .signals import contact_invitation_needed
 
 REJECTION_REASON_MAX_LENGTH = 2000
+
+
+def one_line(text) -> str:
+    """``text`` with every run of whitespace (newlines included) made one space: for
+    subjects and names, so that nothing a user typed can start a new mail header."""
+    return " ".join(str(text).split())
+
+
+def site_url(path: str) -> str:
+    """An absolute link for mail sent outside a request (daily commands, admin actions)."""
+    return settings.SITE_URL + path
+
+
+def clean_rejection_reason(reason: str, *, missing: str) -> str:
+    """The reason staff give for turning something down, stripped and of sane length."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(missing)
+    if len(reason) > REJECTION_REASON_MAX_LENGTH:
+        raise ValidationError(
+            _("The reason may be at most %(max)d characters.")
+            % {"max": REJECTION_REASON_MAX_LENGTH}
+        )
+    return reason
+
+
+def mail_contacts(
+    *, association, subject, template: str, context: dict | None = None, recipients=None
+) -> list[str]:
+    """Mail ``association``'s contacts (or ``recipients``) in Danish; returns who was written to.
+
+    Contacts read Danish: the guide's listings and its mail are Danish first. ``subject`` is
+    a lazy translation that may use ``%(name)s`` (the association's name, on one line); the
+    body is plain text rendered from ``template``, so nothing users wrote renders as markup.
+    """
+    recipients = contact_emails(association) if recipients is None else recipients
+    if recipients:
+        with translation.override("da"):
+            body = render_to_string(
+                template,
+                {"association": association, "centre": get_centre(), **(context or {})},
+            )
+            subject = one_line(str(subject) % {"name": one_line(association.name)})
+        send_mail(subject, body, None, recipients)
+    return recipients
 
 
 def _delete_files_after_commit(storage, names: list[str]) -> None:
@@ -152,21 +198,16 @@ def approve_association(*, association: Association) -> Association:
         for email in contact_emails(association)
         if invitee is None or email.lower() != invitee.email.lower()
     ]
-    if recipients:
-        centre = get_centre()
-        with translation.override("da"):
-            name = " ".join(association.name.split())
-            subject = _("%(name)s is published in the association guide") % {"name": name}
-            body = render_to_string(
-                "foreninger/email/listing_published.txt",
-                {
-                    "association": association,
-                    "centre": centre,
-                    "url": settings.SITE_URL + association.get_absolute_url(),
-                    "my_url": settings.SITE_URL + reverse("foreninger:my_associations"),
-                },
-            )
-        send_mail(subject, body, None, recipients)
+    mail_contacts(
+        association=association,
+        subject=gettext_lazy("%(name)s is published in the association guide"),
+        template="foreninger/email/listing_published.txt",
+        context={
+            "url": site_url(association.get_absolute_url()),
+            "my_url": site_url(reverse("foreninger:my_associations")),
+        },
+        recipients=recipients,
+    )
     return association
 
 
@@ -191,14 +232,7 @@ def reject_association(*, association: Association, reason: str) -> list[str]:
     The email is plain text (no HTML part), so nothing the reason contains can run or be
     rendered as markup. Returns the addresses written to.
     """
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Write why the listing was not approved."))
-    if len(reason) > REJECTION_REASON_MAX_LENGTH:
-        raise ValidationError(
-            _("The reason may be at most %(max)d characters.")
-            % {"max": REJECTION_REASON_MAX_LENGTH}
-        )
+    reason = clean_rejection_reason(reason, missing=_("Write why the listing was not approved."))
     if association.status != Association.Status.AWAITING_REVIEW:
         raise ValidationError(_("%(name)s is not awaiting review.") % {"name": association.name})
     recipients = contact_emails(association)
@@ -211,16 +245,11 @@ def reject_association(*, association: Association, reason: str) -> list[str]:
     association.save(
         update_fields=["status", "registered_by_name", "registered_by_email", "updated_at"]
     )
-    if recipients:
-        centre = get_centre()
-        # Contacts read Danish: the guide's listings and its mail are Danish first.
-        with translation.override("da"):
-            # Names come from users; keep header lines single.
-            name = " ".join(association.name.split())
-            subject = _("Your listing of %(name)s was not approved") % {"name": name}
-            body = render_to_string(
-                "admin/foreninger/association/rejection_email.txt",
-                {"association": association, "reason": reason, "centre": centre},
-            )
-        send_mail(subject, body, None, recipients)
+    mail_contacts(
+        association=association,
+        subject=gettext_lazy("Your listing of %(name)s was not approved"),
+        template="admin/foreninger/association/rejection_email.txt",
+        context={"reason": reason},
+        recipients=recipients,
+    )
     return recipients

@@ -17,3 +17,10 @@ def unique_slug(name: str, taken: set[str], *, max_length: int = 150) -> str:
         number += 1
     taken.add(slug)
     return slug
+
+
+def free_slug(name: str, queryset, *, max_length: int = 150) -> str:
+    """``unique_slug`` for one new row among those in ``queryset`` (e.g. all associations)."""
+    base = danish_slug(name)[:max_length] or "forening"
+    taken = set(queryset.filter(slug__startswith=base).values_list("slug", flat=True))
+    return unique_slug(name, taken, max_length=max_length)

@@ -13,11 +13,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from .forms import LenientMultipleChoiceField, query_without
+from .forms import LenientMultipleChoiceField, VocabularyFilterForm, query_without
 from .guide_cache import cached_list_page, guide_generation
 from .models import Association, VolunteerOffer, VolunteerOpportunity
-from .offers import make_offer, one_line
-from .search import MAX_QUERY_CHARS, search_terms
+from .offers import make_offer
+from .search import search_terms
+from .services import one_line
 from .spam import HoneypotMixin
 from .vocabularies import guide_vocabularies
 
@@ -26,28 +27,12 @@ PAGE_SIZE = 20
 FILTER_PARAMS = ("maalgruppe", "kategori", "omraade")
 
 
-class OpportunityFilterForm(forms.Form):
-    """Search and filters of /frivillig/; field names are the URL's parameters."""
+class OpportunityFilterForm(VocabularyFilterForm):
+    """Search and filters of /frivillig/: the target group is who the task suits."""
 
-    q = forms.CharField(label=gettext_lazy("Search"), required=False, strip=True)
     maalgruppe = LenientMultipleChoiceField(
         label=gettext_lazy("Suitable for"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    kategori = LenientMultipleChoiceField(
-        label=gettext_lazy("Category"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-    omraade = LenientMultipleChoiceField(
-        label=gettext_lazy("Area"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-
-    def __init__(self, *args, categories=(), target_groups=(), areas=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["maalgruppe"].choices = [(t.slug, t.display_name) for t in target_groups]
-        self.fields["kategori"].choices = [(c.slug, c.display_name) for c in categories]
-        self.fields["omraade"].choices = [(a.slug, a.display_name) for a in areas]
-
-    def clean_q(self):
-        return self.cleaned_data["q"][:MAX_QUERY_CHARS]
 
 
 def filter_opportunities(
