@@ -211,3 +211,6 @@ class CentreUserAdmin(UserAdmin):
     @admin.display(description=_("roles"))
     def role_names(self, obj):
         return ", ".join(group.name for group in obj.groups.all())
+
+
+from . import outbox_admin  # noqa: E402, F401  (registers the outbox pages)

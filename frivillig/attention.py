@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from foreninger.reports import attention_counts as association_attention_counts
 
 from .centre import get_centre
+from .lib.mail import failed_mail_count
 from .models import Invitation
 
 
@@ -47,6 +48,16 @@ def attention_items(request) -> list[dict]:
                     "label": _("Invitations that expired without being accepted"),
                     "count": expired,
                     "url": reverse("admin:frivillig_invitation_changelist") + "?status=expired",
+                }
+            )
+    if user.has_perm("frivillig.view_outgoingmail"):
+        failed = failed_mail_count()
+        if failed:
+            items.append(
+                {
+                    "label": _("Mails that could not be sent yet (they are retried)"),
+                    "count": failed,
+                    "url": reverse("admin:frivillig_outgoingmail_changelist") + "?state=failed",
                 }
             )
     items += association_attention_counts(user)

@@ -4,17 +4,17 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from mailer.models import Message as MailerMessage
+from mailer.models import MessageLog as MailerMessageLog
 
 from .images import resize_logo
-
-CENTRE_CACHE_KEY = "frivillig:centre-profile"
+from .lib.cache import bump
 
 cvr_validator = RegexValidator(r"^\d{8}$", _("A CVR number has exactly 8 digits."))
 
@@ -83,7 +83,7 @@ class CentreProfile(models.Model):
         if self.logo and not self.logo._committed:
             self.logo = resize_logo(self.logo)
         super().save(*args, **kwargs)
-        cache.delete(CENTRE_CACHE_KEY)
+        bump("centre")
 
     def localized(self, field: str) -> str:
         """The English text on English pages when staff wrote one, else the Danish."""
@@ -222,3 +222,44 @@ class Invitation(models.Model):
 
     def get_status_display(self) -> str:
         return self.Status(self.status).label
+
+
+class CacheGeneration(models.Model):
+    """A number per kind of cached data that grows whenever that data changes.
+
+    Every worker keys its cached pages by these numbers, so a change made anywhere (a web
+    worker, the admin, a management command on another host) retires the old pages on the
+    next request to every worker. Used through ``frivillig.lib.cache``, which keeps them in
+    Redis instead when DJANGO_CACHE_URL is set.
+    """
+
+    name = models.CharField(max_length=50, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("cache generation")
+        verbose_name_plural = _("cache generations")
+
+    def __str__(self):
+        return f"{self.name}: {self.value}"
+
+
+class OutgoingMail(MailerMessage):
+    """A mail in the outbox: waiting to be sent, or failed and waiting for a retry.
+
+    It holds the full message, personal data included, only until it has been sent.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outbox")
+
+
+class SentMailLog(MailerMessageLog):
+    """One attempt to send a mail. Deleted after FRIVILLIG_MAIL_LOG_DAYS by send_outbox."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("mail log entry")
+        verbose_name_plural = _("mail log")

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "mailer",
     "frivillig.apps.FrivilligConfig",
     "foreninger",
     "selvhjaelp",
@@ -143,12 +144,39 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches. Rendered pages and fragments live in each worker's memory ("default"). Whether one
+# is still right is told by a generation number per kind of data, kept in a shared store that
+# every worker and host reads (frivillig/lib/cache.py): the database by default, Redis when
+# DJANGO_CACHE_URL is set. Rate-limit counters have an alias of their own, shared by all
+# workers, which no amount of page caching can evict.
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "").strip()
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "frivillig",
-    }
+        "LOCATION": "frivillig-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("FRIVILLIG_PAGE_CACHE_ENTRIES", 2000)},
+    },
 }
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "DJANGO_CACHE_URL must be a Redis address such as redis://127.0.0.1:6379/0"
+        )
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        # A Redis that does not answer must cost a page a second at most, never hang it.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    CACHES["shared"] = {**_redis, "KEY_PREFIX": "frivillig"}
+    CACHES["ratelimit"] = {**_redis, "KEY_PREFIX": "frivillig-ratelimit"}
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "frivillig_ratelimit",
+        # Counters are few and short-lived; never cull live ones to make room.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
 
 # Authentication
 AUTHENTICATION_BACKENDS = [
@@ -186,10 +214,9 @@ AXES_CLIENT_IP_CALLABLE = "frivillig.security.client_ip"
 # client's address is the one the outermost proxy saw.
 FRIVILLIG_PROXY_COUNT = env_int("FRIVILLIG_PROXY_COUNT", 0 if DEBUG else 1)
 
-# Rate limits on public forms (django-ratelimit) count in the default cache, per address as
-# client_ip sees it. The cache is per worker: with N workers a limit may let up to N times
-# the stated number through, which is enough against form spam on a centre's site; point
-# CACHES at memcached or Redis if it is not.
+# Rate limits on public forms (django-ratelimit) count in the "ratelimit" cache, shared by
+# every worker, per address as client_ip sees it.
+RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "frivillig.security.ratelimit_ip"
 RATELIMIT_VIEW = "frivillig.views.rate_limited"
 
@@ -225,18 +252,33 @@ STORAGES = {
     },
 }
 
-# Email: printed to the console in development; SMTP when DJANGO_EMAIL_HOST is set.
+# Email. Every message goes through the outbox (frivillig/lib/mail.py): it is stored in the
+# database with the change that caused it and handed to MAILER_EMAIL_BACKEND once that
+# change has committed; `manage.py send_outbox` (every minute) retries what failed.
+# Printed to the console in development; SMTP when DJANGO_EMAIL_HOST is set.
+EMAIL_BACKEND = "frivillig.lib.mail.OutboxBackend"
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
     EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
-    EMAIL_TIMEOUT = 20
+    # Sending at once happens in the request, after the commit: a hanging server costs the
+    # citizen at most this long, and the message waits in the outbox for the next round.
+    EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Hand mail to the server right after the commit; off leaves all sending to send_outbox.
+FRIVILLIG_MAIL_SEND_AT_ONCE = env_bool("FRIVILLIG_MAIL_SEND_AT_ONCE", True)
+# Days the outbox keeps its delivery log (which holds each message's text).
+FRIVILLIG_MAIL_LOG_DAYS = env_int("FRIVILLIG_MAIL_LOG_DAYS", 30)
+# Each message is sent under a row lock, which works across hosts; a lock file would not.
+MAILER_USE_FILE_LOCK = False
+MAILER_ERROR_HANDLER = "frivillig.lib.mail.defer_on_any_error"
+# While the server refuses, stop a round after this many failures instead of trying them all.
+MAILER_EMAIL_MAX_DEFERRED = 5
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@localhost")
 SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Admin", address) for address in env_list("DJANGO_ADMINS", [])]

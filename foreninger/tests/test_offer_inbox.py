@@ -143,7 +143,7 @@ def test_inbox_is_paginated_in_a_fixed_number_of_queries(
     VolunteerOffer.objects.filter(name="Besvaret").update(answered_by=contact_user)
     client.force_login(contact_user)
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         first = client.get(inbox_url(association))
     second = client.get(inbox_url(association), {"page": 2})
 
@@ -211,7 +211,7 @@ def test_staff_see_overdue_offers_in_the_admin(
     make_offer(association, name="Besvaret Bent", age=DAY * 9, answered_at=timezone.now())
     client.force_login(staff_user)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get("/admin/foreninger/volunteeroffer/?answer=overdue")
 
     assert response.status_code == 200

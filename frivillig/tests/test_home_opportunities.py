@@ -79,7 +79,10 @@ def test_home_runs_few_queries_and_none_for_the_opportunities_when_warm(
     for number in range(6):
         make_opportunity(association, title=f"Opgave {number}")
 
-    with django_assert_max_num_queries(2):
-        client.get("/")
-    with django_assert_num_queries(0):
-        client.get("/")
+    with django_assert_max_num_queries(3):
+        first = client.get("/")
+    with django_assert_num_queries(1):  # only the cache generations
+        again = client.get("/")
+
+    assert first.status_code == again.status_code == 200
+    assert again.content.decode().count("Opgave ") >= 4

@@ -1,0 +1,184 @@
+"""Caches that are right on every worker and host the moment the data changes.
+
+Rendered pages and fragments stay in each worker's own memory (the ``default`` cache), the
+fastest place there is. What decides whether a cached piece is still right is a *generation*:
+a number per namespace ("centre", "guide", ...) that grows on every change to the data behind
+it, and that is part of every cache key. The numbers live in one shared store that every
+worker and host reads: the database (``frivillig.models.CacheGeneration``) by default, Redis
+when ``DJANGO_CACHE_URL`` is set. A change made anywhere (a page, the admin, an import, a
+management command, cron) bumps the number, and the next request to any worker builds the
+page afresh.
+
+Reading costs one query (or one Redis round trip) per request: the numbers are read once
+and remembered until the request ends. Outside a request they are read every time.
+
+Bumping is transactional with the database store: the new number becomes visible in the same
+commit as the data. Redis is not transactional, so there the number is bumped at once (for
+the rest of this request) and again after the commit (so that no page built from the old
+data in between can outlive it).
+
+If the shared store cannot be read, pages are built without the cache rather than risk
+showing stale ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+#: How long a rendered piece may stay in a worker's memory. Freshness does not depend on it
+#: (generations do that); it only bounds how long unused pieces take up room.
+PAGE_SECONDS = 60 * 60
+
+#: A free-text parameter longer than this is answered without the cache, so that strangers
+#: cannot fill it with one-off searches (the page itself still works).
+MAX_CACHED_TEXT = 60
+
+_SHARED_PREFIX = "generation:"
+_COMPLETE = "*"  # in a request's numbers: every namespace has been read
+
+# The numbers read during the current request; None outside a request.
+_request_generations: ContextVar[dict | None] = ContextVar("frivillig_generations", default=None)
+
+
+def _uses_redis() -> bool:
+    return "shared" in settings.CACHES
+
+
+# The shared store -------------------------------------------------------------------------
+
+
+def _read(names: Iterable[str]) -> dict[str, int]:
+    names = list(names)
+    if _uses_redis():
+        found = caches["shared"].get_many([_SHARED_PREFIX + name for name in names])
+        return {name: int(found.get(_SHARED_PREFIX + name, 0)) for name in names}
+    from frivillig.models import CacheGeneration
+
+    # One query answers every namespace the request will ask for.
+    return dict(CacheGeneration.objects.values_list("name", "value"))
+
+
+def _increment(name: str) -> int:
+    if _uses_redis():
+        shared = caches["shared"]
+        key = _SHARED_PREFIX + name
+        shared.add(key, 0, None)
+        return shared.incr(key)
+    from frivillig.models import CacheGeneration
+
+    if not CacheGeneration.objects.filter(name=name).update(value=F("value") + 1):
+        try:
+            with transaction.atomic():
+                CacheGeneration.objects.create(name=name, value=1)
+        except IntegrityError:  # created by someone else meanwhile
+            CacheGeneration.objects.filter(name=name).update(value=F("value") + 1)
+    return CacheGeneration.objects.get(name=name).value
+
+
+# Reading and bumping ----------------------------------------------------------------------
+
+
+def generation(name: str) -> int | None:
+    """The current number of ``name``; None when the shared store cannot be read."""
+    remembered = _request_generations.get()
+    if remembered is not None and (name in remembered or _COMPLETE in remembered):
+        return remembered.get(name, 0)
+    try:
+        found = _read([name])
+    except Exception:
+        logger.exception("cache generations could not be read; building pages afresh")
+        return None
+    if remembered is not None:
+        remembered.update(found)
+        remembered.setdefault(name, 0)
+        if not _uses_redis():
+            remembered[_COMPLETE] = 0  # the database answered for every namespace at once
+    return found.get(name, 0)
+
+
+def bump(*names: str) -> None:
+    """Retire every cached piece of these namespaces, on every worker and host."""
+    for name in names:
+        _bump_now(name)
+        if _uses_redis():
+            transaction.on_commit(lambda name=name: _bump_now(name), robust=True)
+
+
+def _bump_now(name: str) -> None:
+    value = _increment(name)
+    remembered = _request_generations.get()
+    if remembered is not None:
+        remembered[name] = value
+
+
+def request_started(**kwargs) -> None:
+    _request_generations.set({})
+
+
+def request_finished(**kwargs) -> None:
+    _request_generations.set(None)
+
+
+# Keys and cached pieces -------------------------------------------------------------------
+
+
+def cache_key(namespace: str, *parts, params: Iterable[tuple[str, str]] = ()) -> str | None:
+    """A key for one piece of ``namespace`` in the current language and generation.
+
+    ``params`` (name, value) pairs are sorted and URL-encoded, so no value can pose as
+    another parameter. None when the piece must not be cached (see :func:`cached`).
+    """
+    number = generation(namespace)
+    if number is None:
+        return None
+    encoded = urlencode(sorted(params))
+    raw = "|".join([*map(str, parts), encoded])
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"{namespace}:{number}:{get_language()}:{digest}"
+
+
+def cached(namespace: str, *parts, build: Callable[[], object], params=(), timeout=PAGE_SECONDS):
+    """``build()``'s result, cached in this worker until ``namespace`` changes."""
+    key = cache_key(namespace, *parts, params=params)
+    if key is None:
+        return build()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
+def known_params(query, names: Iterable[str]) -> list[tuple[str, str]]:
+    """The (name, value) pairs of the query string that a page knows, in a stable order."""
+    return sorted((name, value) for name in names for value in query.getlist(name))
+
+
+def cacheable(params: Iterable[tuple[str, str]], *, max_text: int = MAX_CACHED_TEXT) -> bool:
+    return all(len(value) <= max_text for _, value in params)
+
+
+def cached_list_page(request, *, namespace: str, scope: str, params: Iterable[str], build):
+    """A list page's body, cached per combination of the parameters the page knows.
+
+    ``params`` names the query-string parameters the page reads; any other parameter is
+    ignored and cannot multiply the cache. ``build(request)`` must read only those.
+    ``scope`` keeps lists of one namespace apart (and carries the date where rows depend on
+    it). Long free-text values are answered without the cache.
+    """
+    pairs = known_params(request.GET, params)
+    if not cacheable(pairs):
+        return build(request)
+    return cached(namespace, scope, build=lambda: build(request), params=pairs)
