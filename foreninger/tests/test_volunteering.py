@@ -200,8 +200,11 @@ def test_detail_runs_a_fixed_number_of_queries(client, opportunity, django_asser
     for _number in range(5):
         opportunity.suitable_for.add(make_target_group())
 
-    with django_assert_max_num_queries(3):
-        assert client.get(_detail_url(opportunity)).status_code == 200
+    with django_assert_max_num_queries(4):
+        response = client.get(_detail_url(opportunity))
+
+    assert response.status_code == 200
+    assert opportunity.title in response.content.decode()
 
 
 @pytest.mark.parametrize(
