@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "frivillig.context_processors.site",
+                "frivillig.lib.cache.csrf_placeholder",
             ],
         },
     },

@@ -15,8 +15,10 @@ from foreninger import search as guide_search
 from . import services
 from .centre import get_centre
 from .forms import AcceptInvitationForm
+from .lib.cache import cache_public_page
 
 
+@cache_public_page("centre", "guide")
 def home(request):
     # The opportunities are a lazy query, run only when the cached fragment has expired.
     context = {
@@ -26,6 +28,7 @@ def home(request):
     return render(request, "frivillig/home.html", context)
 
 
+@cache_public_page("centre")
 def about(request):
     centre = get_centre(request)
     return render(request, "frivillig/about.html", {"text": centre.localized("about_text")})
@@ -36,10 +39,12 @@ def _centre_text_page(request, *, field: str, heading: str):
     return render(request, "frivillig/text_page.html", {"heading": heading, "text": text})
 
 
+@cache_public_page("centre")
 def privacy_policy(request):
     return _centre_text_page(request, field="privacy_policy", heading=_("Privacy policy"))
 
 
+@cache_public_page("centre")
 def accessibility_statement(request):
     return _centre_text_page(
         request, field="accessibility_statement", heading=_("Accessibility statement")

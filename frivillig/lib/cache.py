@@ -23,16 +23,20 @@ showing stale ones.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
+from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -182,3 +186,76 @@ def cached_list_page(request, *, namespace: str, scope: str, params: Iterable[st
     if not cacheable(pairs):
         return build(request)
     return cached(namespace, scope, build=lambda: build(request), params=pairs)
+
+
+# Whole pages for visitors without a login ------------------------------------------------
+
+#: Stands in for the CSRF token in a cached page; each response gets its visitor's own.
+CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
+_RENDERING_FOR_CACHE = "_frivillig_page_for_cache"
+
+
+def csrf_placeholder(request) -> dict:
+    """Context processor: while a page is rendered for the cache, forms get the placeholder."""
+    if getattr(request, _RENDERING_FOR_CACHE, False):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}
+
+
+def _personal(request) -> bool:
+    # A session or a pending message means the page may show something of this visitor.
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+
+
+def _storable(response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+def cache_public_page(*namespaces: str, params: Iterable[str] = ()):
+    """Serve a whole page from this worker's memory to visitors who are not logged in.
+
+    The page is rendered once per language, path, known parameters, date and generation of
+    each of ``namespaces`` (the data it shows); any change to that data retires it on every
+    worker. A visitor with a session or a message waiting, a POST (a form with errors), and
+    a long free-text parameter always get a freshly rendered page. Forms in a cached page
+    carry a placeholder that each response replaces with the visitor's own CSRF token.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD") or _personal(request):
+                return view(request, *args, **kwargs)
+            pairs = known_params(request.GET, params)
+            numbers = [generation(name) for name in namespaces]
+            if None in numbers or not cacheable(pairs):
+                return view(request, *args, **kwargs)
+            key = cache_key(
+                "page",
+                request.path,
+                *zip(namespaces, numbers, strict=True),
+                date.today(),
+                params=pairs,
+            )
+            stored = cache.get(key)
+            if stored is None:
+                setattr(request, _RENDERING_FOR_CACHE, True)
+                response = view(request, *args, **kwargs)
+                setattr(request, _RENDERING_FOR_CACHE, False)
+                if not _storable(response):
+                    return response
+                stored = (response.content.decode(response.charset), response["Content-Type"])
+                cache.set(key, stored, PAGE_SECONDS)
+            content, content_type = stored
+            if CSRF_PLACEHOLDER in content:
+                content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+            return HttpResponse(content, content_type=content_type)
+
+        return wrapped
+
+    return decorator

@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from django.core.cache import cache, caches
 from django.db import transaction
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
 from django.test import RequestFactory
 
 from frivillig.lib import cache as shared_cache
@@ -128,3 +128,94 @@ def test_rate_limit_counters_survive_a_full_page_cache(db, settings):
 
     assert counters is not cache
     assert counters.get("rl:test") == 5
+
+
+# Whole pages for visitors without a login ------------------------------------------------
+
+
+def _page_view(calls):
+    from django.template import RequestContext, Template
+
+    @shared_cache.cache_public_page("test", params=["q"])
+    def view(request):
+        calls.append(request)
+        template = Template("<form method=post>{% csrf_token %}</form> call {{ n }}")
+        return HttpResponse(template.render(RequestContext(request, {"n": len(calls)})))
+
+    return view
+
+
+def test_a_public_page_is_rendered_once_until_its_data_changes(db):
+    calls = []
+    view = _page_view(calls)
+    factory = RequestFactory()
+
+    first = view(factory.get("/side/")).content.decode()
+    again = view(factory.get("/side/")).content.decode()
+    shared_cache.bump("test")
+    after_change = view(factory.get("/side/")).content.decode()
+
+    assert len(calls) == 2
+    assert "call 1" in first and "call 1" in again
+    assert "call 2" in after_change
+
+
+def test_each_visitor_gets_their_own_csrf_token_in_a_cached_page(db):
+    view = _page_view([])
+    factory = RequestFactory()
+    one, other = factory.get("/side/"), factory.get("/side/")
+
+    first = view(one).content.decode()
+    second = view(other).content.decode()
+
+    assert shared_cache.CSRF_PLACEHOLDER not in first + second
+    assert one.META["CSRF_COOKIE"] != other.META["CSRF_COOKIE"]
+    assert 'name="csrfmiddlewaretoken"' in second
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"path": "/side/", "method": "post"},
+        {"path": "/side/", "cookies": {"sessionid": "abc"}},
+        {"path": "/side/", "cookies": {"messages": "abc"}},
+        {"path": "/side/", "data": {"q": "x" * 500}},
+    ],
+    ids=["post", "logged-in session", "pending message", "long free text"],
+)
+def test_personal_or_unbounded_requests_are_always_rendered_afresh(db, request_kwargs):
+    calls = []
+    view = _page_view(calls)
+    factory = RequestFactory()
+    method = request_kwargs.pop("method", "get")
+    cookies = request_kwargs.pop("cookies", {})
+
+    for _ in range(2):
+        request = getattr(factory, method)(**request_kwargs)
+        request.COOKIES.update(cookies)
+        request._dont_enforce_csrf_checks = True
+        view(request)
+
+    assert len(calls) == 2
+
+
+def test_the_home_page_is_served_whole_and_follows_a_change_of_the_centre(
+    client, centre, django_assert_num_queries
+):
+    client.get("/")
+    with django_assert_num_queries(1):  # the generations; nothing is rendered
+        again = client.get("/")
+    centre.name = "Frivilligcenter Nyby"
+    centre.save()
+
+    assert again.status_code == 200
+    assert "Frivilligcenter Nyby" in client.get("/").content.decode()
+
+
+def test_a_logged_in_visitor_gets_their_own_page(client, centre, staff_user):
+    client.get("/")
+    client.force_login(staff_user)
+
+    html = client.get("/").content.decode()
+
+    assert "Log ud" in html and "Administration" in html  # their own account menu
