@@ -28,7 +28,7 @@ from .models import (
     VolunteerOffer,
     VolunteerOpportunity,
 )
-from .services import set_logo
+from .services.listings import set_logo
 from .slugs import danish_slug
 from .validators import CVR_WEIGHTS, is_valid_cvr
 

@@ -167,7 +167,7 @@ def validate_logo(upload) -> None:
 class LogoField(forms.FileField):
     """A logo upload; the processed files are kept on the upload as ``processed_logo``.
 
-    ``foreninger.services.set_logo`` then stores them without processing twice.
+    ``foreninger.services.listings.set_logo`` then stores them without processing twice.
     """
 
     default_error_messages = {"invalid_image": UNREADABLE}

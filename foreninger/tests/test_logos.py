@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from foreninger import services
 from foreninger.images import LOGO_MAX_SIDE, THUMBNAIL_SIDE, LogoField, process_logo
 from foreninger.models import Association
+from foreninger.services import listings
 
 
 @pytest.fixture(autouse=True)
@@ -171,7 +171,7 @@ def association(db):
 
 
 def test_set_logo_stores_the_logo_and_its_thumbnail(association, settings):
-    services.set_logo(association=association, upload=upload("ro.png", image_bytes("PNG")))
+    listings.set_logo(association=association, upload=upload("ro.png", image_bytes("PNG")))
 
     association.refresh_from_db()
     assert association.logo.name.endswith(".webp")
@@ -189,7 +189,7 @@ def test_set_logo_stores_the_logo_and_its_thumbnail(association, settings):
 )
 def test_set_logo_saves_nothing_for_a_bad_file(association, settings, name, data):
     with pytest.raises(ValidationError):
-        services.set_logo(association=association, upload=upload(name, data))
+        listings.set_logo(association=association, upload=upload(name, data))
 
     association.refresh_from_db()
     assert not association.logo and not association.logo_thumbnail
@@ -197,10 +197,10 @@ def test_set_logo_saves_nothing_for_a_bad_file(association, settings, name, data
 
 
 def test_remove_logo_clears_both_files(association, settings, django_capture_on_commit_callbacks):
-    services.set_logo(association=association, upload=upload("ro.png", image_bytes("PNG")))
+    listings.set_logo(association=association, upload=upload("ro.png", image_bytes("PNG")))
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.remove_logo(association=association)
+        listings.remove_logo(association=association)
 
     association.refresh_from_db()
     assert not association.logo

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from .services import REJECTION_REASON_MAX_LENGTH
+from ..services.listings import REJECTION_REASON_MAX_LENGTH
 
 
 class RejectForm(forms.Form):

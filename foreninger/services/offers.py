@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 
 from frivillig.centre import get_centre
 
-from .models import Association, VolunteerOffer, VolunteerOpportunity
-from .services import contact_emails, one_line, site_url
+from ..models import Association, VolunteerOffer, VolunteerOpportunity
+from .listings import contact_emails, one_line, site_url
 
 OFFER_FIELDS = ("name", "email", "phone", "message")
 

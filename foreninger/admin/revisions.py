@@ -9,9 +9,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import revisions
-from .admin_reject import reject_with_reason
-from .models import AssociationRevision
+from ..models import AssociationRevision
+from ..services import revisions
+from .reject import reject_with_reason
 
 
 def _diff_cell(row: dict):

@@ -15,15 +15,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import revisions
-from .access import (
+from ..access import (
     associations_for_contact,
     get_association_for_contact,
     get_opportunity_for_contact,
 )
-from .forms import posted
-from .listing_forms import ListingForm, LogoForm, OpportunityForm
-from .models import Association, AssociationRevision
+from ..forms.listing import ListingForm, LogoForm, OpportunityForm
+from ..forms.public import posted
+from ..models import Association, AssociationRevision
+from ..services import revisions
 
 PAGE_SIZE = 20
 

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .access import get_association_for_contact, get_offer_for_contact
-from .models import VolunteerOffer
-from .offers import mark_offer_answered
+from ..access import get_association_for_contact, get_offer_for_contact
+from ..models import VolunteerOffer
+from ..services.offers import mark_offer_answered
 
 PAGE_SIZE = 20
 

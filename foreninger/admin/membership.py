@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import membership
-from .models import Membership
-from .opendata import safe_cell
+from ..models import Membership
+from ..services import membership
+from ..services.opendata import safe_cell
 
 
 class PaidFilter(admin.SimpleListFilter):
@@ -40,7 +40,7 @@ class _Echo:
 def membership_csv_response(queryset, *, filename: str) -> StreamingHttpResponse:
     """The rows as CSV for Danish Excel: UTF-8 with a byte-order mark, ";" between cells.
 
-    The BOM and the formula guard are those of the open-data CSV (foreninger/opendata.py);
+    The BOM and the formula guard are those of the open-data CSV (services/opendata.py);
     the separator differs on purpose: open data is read by programs (comma), this file is
     opened by staff in Danish Excel, which splits on ";" because "," is its decimal mark.
     """

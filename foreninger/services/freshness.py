@@ -1,5 +1,5 @@
-"""Keeping listings current: reminders to confirm a listing once a year, and the one-click
-confirmation page the reminder links to.
+"""Keeping listings current: reminders to confirm a listing once a year, and the signed
+token of the one-click confirmation page the reminder links to (views/freshness.py).
 
 A published listing not confirmed for ``reports.STALE_AFTER`` gets a reminder by email; if
 it is still not confirmed ``SECOND_REMINDER_AFTER`` later, a second one; after that staff
@@ -14,15 +14,13 @@ from datetime import timedelta
 from django.core import signing
 from django.db import transaction
 from django.db.models import F, Q
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
-from . import reports
-from .models import Association
-from .services import mail_contacts, site_url
+from .. import reports
+from ..models import Association
+from .listings import mail_contacts, site_url
 
 SALT = "foreninger.freshness.confirm-listing"
 #: A link in a reminder works this long: past the second reminder and some holidays.
@@ -116,31 +114,3 @@ def send_freshness_reminders(*, now=None) -> int:
             )
             sent += 1
     return sent
-
-
-@require_http_methods(["GET", "POST"])
-def confirm_listing(request, token):
-    try:
-        association = association_for_token(token)
-    except signing.SignatureExpired:
-        return render(
-            request, "foreninger/freshness/invalid.html", {"reason": "expired"}, status=400
-        )
-    except signing.BadSignature:
-        return render(
-            request, "foreninger/freshness/invalid.html", {"reason": "invalid"}, status=400
-        )
-    if association is None:
-        return render(request, "foreninger/freshness/invalid.html", {"reason": "gone"}, status=404)
-    # Only the POST from the button confirms. Mail systems and virus scanners open the
-    # links in incoming mail to check them; if the GET confirmed, a listing would be
-    # "confirmed" without anyone having read it.
-    if request.method == "POST":
-        association.confirm_current()
-        return render(request, "foreninger/freshness/confirmed.html", {"association": association})
-    context = {
-        "association": association,
-        "categories": association.categories.all(),
-        "edit_url": reverse("foreninger:my_association", kwargs={"slug": association.slug}),
-    }
-    return render(request, "foreninger/freshness/confirm.html", context)

@@ -11,10 +11,9 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import reports, services
-from .admin_reject import reject_with_reason
-from .images import LogoField
-from .models import (
+from .. import reports
+from ..images import LogoField
+from ..models import (
     Area,
     Association,
     AssociationContact,
@@ -22,6 +21,8 @@ from .models import (
     TargetGroup,
     VolunteerOpportunity,
 )
+from ..services import listings
+from .reject import reject_with_reason
 
 
 class FreshnessFilter(admin.SimpleListFilter):
@@ -261,19 +262,19 @@ class AssociationAdmin(admin.ModelAdmin):
             obj.status = review
         super().save_model(request, obj, form, change)
         if approving:
-            services.approve_association(association=obj)
+            listings.approve_association(association=obj)
             obj.refresh_from_db()
         upload = form.cleaned_data.get("new_logo")
         if upload:
-            services.set_logo(association=obj, upload=upload)
+            listings.set_logo(association=obj, upload=upload)
         elif form.cleaned_data.get("remove_logo") and obj.logo:
-            services.remove_logo(association=obj)
+            listings.remove_logo(association=obj)
 
     @admin.action(
         description=_("Approve (publish) listings awaiting review"), permissions=["change"]
     )
     def approve(self, request, queryset):
-        approved = services.approve_associations(associations=queryset)
+        approved = listings.approve_associations(associations=queryset)
         self.message_user(
             request,
             ngettext(
@@ -298,7 +299,7 @@ class AssociationAdmin(admin.ModelAdmin):
             self,
             request,
             queryset,
-            reject=lambda association, reason: services.reject_association(
+            reject=lambda association, reason: listings.reject_association(
                 association=association, reason=reason
             ),
             title=_("Reject listings"),
@@ -320,7 +321,7 @@ class AssociationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish"), permissions=["change"])
     def publish(self, request, queryset):
-        count = services.publish_associations(associations=queryset)
+        count = listings.publish_associations(associations=queryset)
         self.message_user(
             request,
             ngettext("%(count)d listing published.", "%(count)d listings published.", count)
@@ -329,7 +330,7 @@ class AssociationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Hide from the guide"), permissions=["change"])
     def hide(self, request, queryset):
-        count = services.hide_associations(associations=queryset)
+        count = listings.hide_associations(associations=queryset)
         self.message_user(
             request,
             ngettext("%(count)d listing hidden.", "%(count)d listings hidden.", count)
@@ -375,7 +376,3 @@ class VolunteerOpportunityAdmin(admin.ModelAdmin):
         ("contact_name", "contact_email"),
         ("is_active", "closes_on"),
     ]
-
-
-# The other admin pages of the app, each in its own module.
-from . import advice_admin, membership_admin, offer_admin, revision_admin  # noqa: E402, F401

@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Association, Membership
+from ..models import Association, Membership
 
 ZERO = Decimal("0.00")
 

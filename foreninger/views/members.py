@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from .access import get_association_for_contact
-from .guide_cache import cached_list_page
-from .membership import current_year, member_associations
+from ..access import get_association_for_contact
+from ..guide_cache import cached_list_page
+from ..services.membership import current_year, member_associations
 
 PAGE_SIZE = 20
 

@@ -1,72 +1,26 @@
 """Volunteer opportunities (/frivillig/): the list with search and filters, one
 opportunity, and the "I want to help" form that becomes an offer for the association."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from .forms import LenientMultipleChoiceField, VocabularyFilterForm, query_without
-from .guide_cache import cached_list_page, guide_generation
-from .models import Association, VolunteerOffer, VolunteerOpportunity
-from .offers import make_offer
-from .search import search_terms
-from .services import one_line
-from .spam import HoneypotMixin
-from .vocabularies import guide_vocabularies
+from ..forms.filters import OpportunityFilterForm, query_without
+from ..forms.public import OfferForm
+from ..guide_cache import cached_list_page, guide_generation
+from ..models import VolunteerOpportunity
+from ..services.offers import make_offer
+from ..services.opportunities import filter_opportunities
+from ..vocabularies import guide_vocabularies
 
 PAGE_SIZE = 20
 #: The URL's filter parameters, in the order the filter panel shows them.
 FILTER_PARAMS = ("maalgruppe", "kategori", "omraade")
-
-
-class OpportunityFilterForm(VocabularyFilterForm):
-    """Search and filters of /frivillig/: the target group is who the task suits."""
-
-    maalgruppe = LenientMultipleChoiceField(
-        label=gettext_lazy("Suitable for"), required=False, widget=forms.CheckboxSelectMultiple
-    )
-
-
-def filter_opportunities(
-    queryset,
-    *,
-    target_groups=(),
-    categories=(),
-    areas=(),
-    query: str = "",
-):
-    """The filters combined: AND across kinds, OR within a kind (by slug)."""
-    target_groups, categories, areas = list(target_groups), list(categories), list(areas)
-    if target_groups:
-        queryset = queryset.filter(
-            pk__in=VolunteerOpportunity.suitable_for.through.objects.filter(
-                targetgroup__slug__in=target_groups
-            ).values("volunteeropportunity_id")
-        )
-    if categories:
-        queryset = queryset.filter(
-            association__in=Association.categories.through.objects.filter(
-                category__slug__in=categories
-            ).values("association_id")
-        )
-    if areas:
-        queryset = queryset.filter(association__area__slug__in=areas)
-    for term in search_terms(query):
-        queryset = queryset.filter(
-            Q(title__icontains=term)
-            | Q(description__icontains=term)
-            | Q(time_commitment__icontains=term)
-            | Q(association__name__icontains=term)
-        )
-    return queryset.order_by("-created_at", "-pk")
 
 
 def _active_filters(request, form) -> list[dict]:
@@ -121,39 +75,6 @@ def opportunity_list(request):
     scope = f"opportunities:{timezone.localdate().isoformat()}"
     page = cached_list_page(request, scope=scope, build=_opportunity_list_body)
     return render(request, "foreninger/volunteering/opportunity_list.html", page)
-
-
-class OfferForm(HoneypotMixin, forms.ModelForm):
-    """ "I want to help": what the association needs to answer the volunteer."""
-
-    consent = forms.BooleanField(
-        label=gettext_lazy(
-            "The association and the centre may store my details to answer my offer. "
-            "They are deleted after a year."
-        ),
-        error_messages={"required": gettext_lazy("We need your consent to pass on your offer.")},
-    )
-
-    class Meta:
-        model = VolunteerOffer
-        fields = ["name", "email", "phone", "message"]
-        labels = {
-            "name": gettext_lazy("Your name"),
-            "email": gettext_lazy("Your email"),
-            "phone": gettext_lazy("Phone (optional)"),
-            "message": gettext_lazy("Message to the association"),
-        }
-        help_texts = {
-            "message": gettext_lazy(
-                "Tell them a little about yourself and when you could help. "
-                "Do not write about your health."
-            ),
-        }
-        widgets = {"message": forms.Textarea(attrs={"rows": 5, "maxlength": 2000})}
-
-    def clean_name(self):
-        # A name is one line; it goes into mail headers' neighbourhood (subjects, lists).
-        return one_line(self.cleaned_data["name"])
 
 
 OPPORTUNITY_PAGE_FIELDS = [

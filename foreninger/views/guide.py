@@ -5,10 +5,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
-from .forms import ALPHABET, GuideFilterForm, query_without
-from .guide_cache import GUIDE_CACHE_SECONDS, cached_list_page, detail_cache_key
-from .models import Association, VolunteerOpportunity
-from .rendering import (
+from ..forms.filters import ALPHABET, GuideFilterForm, query_without
+from ..guide_cache import GUIDE_CACHE_SECONDS, cached_list_page, detail_cache_key
+from ..models import Association, VolunteerOpportunity
+from ..rendering import (
     association_json_ld,
     description_html,
     json_ld_script,
@@ -16,8 +16,8 @@ from .rendering import (
     postal_address,
     tel_href,
 )
-from .search import filter_guide
-from .vocabularies import guide_vocabularies
+from ..search import filter_guide
+from ..vocabularies import guide_vocabularies
 
 PAGE_SIZE = 20
 

@@ -1,30 +1,13 @@
-"""Open data: the published guide as JSON and CSV, for the municipality and anyone else.
+"""Open data: which rows are public, and each as an Open Referral HSDS record or a CSV row.
 
 Only public fields. JSON field names follow Open Referral HSDS (organization, location,
-phone, category) where they fit; the rest are named plainly. CSV is UTF-8 with a byte-order
-mark so that Excel shows æ, ø and å.
+phone, category) where they fit; the rest are named plainly.
 """
 
-import csv
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import JsonResponse, StreamingHttpResponse
-from django.urls import reverse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
-
-from .models import Association, VolunteerOpportunity
-
-JSON_PAGE_SIZE = 100
+from ..models import Association, VolunteerOpportunity
 
 
-def _open(response):
-    # Open data may be read from other sites' pages.
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def _public_associations():
+def public_associations():
     return (
         Association.objects.published()
         .select_related("area")
@@ -33,7 +16,7 @@ def _public_associations():
     )
 
 
-def _public_opportunities():
+def public_opportunities():
     return (
         VolunteerOpportunity.objects.open_to_the_public()
         .select_related("association")
@@ -104,49 +87,6 @@ def opportunity_record(opportunity: VolunteerOpportunity, absolute) -> dict:
     }
 
 
-def _json_page(request, queryset, record):
-    paginator = Paginator(queryset, JSON_PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
-        return _open(JsonResponse({"detail": "No such page."}, status=404))
-
-    def link(number):
-        return request.build_absolute_uri(f"{request.path}?page={number}")
-
-    absolute = request.build_absolute_uri
-    return _open(
-        JsonResponse(
-            {
-                "count": paginator.count,
-                "next": link(page.next_page_number()) if page.has_next() else None,
-                "previous": link(page.previous_page_number()) if page.has_previous() else None,
-                "results": [record(item, absolute) for item in page.object_list],
-            },
-            json_dumps_params={"ensure_ascii": False},
-        )
-    )
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv(filename, header, rows):
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # the byte-order mark Excel needs to read UTF-8
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow([safe_cell(value) for value in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _open(response)
-
-
 def safe_cell(value):
     # A cell starting with = + - @ is run as a formula by spreadsheets: CSV injection.
     text = "" if value is None else str(value)
@@ -181,7 +121,7 @@ ASSOCIATION_COLUMNS = [
 ]
 
 
-def _association_row(association, absolute):
+def association_row(association, absolute):
     record = association_record(association, absolute)
     location = record["locations"][0]
     address = location["addresses"][0]
@@ -228,7 +168,7 @@ OPPORTUNITY_COLUMNS = [
 ]
 
 
-def _opportunity_row(opportunity, absolute):
+def opportunity_row(opportunity, absolute):
     record = opportunity_record(opportunity, absolute)
     return [
         record["id"],
@@ -243,42 +183,3 @@ def _opportunity_row(opportunity, absolute):
         record["application_deadline"],
         record["last_modified"],
     ]
-
-
-@require_GET
-@cache_control(max_age=300, public=True)
-def api_index(request):
-    absolute = request.build_absolute_uri
-    endpoints = {
-        "associations": absolute(reverse("foreninger:api_associations_json")),
-        "associations_csv": absolute(reverse("foreninger:api_associations_csv")),
-        "volunteer_opportunities": absolute(reverse("foreninger:api_opportunities_json")),
-        "volunteer_opportunities_csv": absolute(reverse("foreninger:api_opportunities_csv")),
-    }
-    return _open(JsonResponse({"endpoints": endpoints, "page_size": JSON_PAGE_SIZE}))
-
-
-@require_GET
-@cache_control(max_age=300, public=True)
-def associations_json(request):
-    return _json_page(request, _public_associations(), association_record)
-
-
-@require_GET
-@cache_control(max_age=300, public=True)
-def opportunities_json(request):
-    return _json_page(request, _public_opportunities(), opportunity_record)
-
-
-@require_GET
-def associations_csv(request):
-    absolute = request.build_absolute_uri
-    rows = (_association_row(item, absolute) for item in _public_associations().iterator(500))
-    return _csv("foreninger.csv", ASSOCIATION_COLUMNS, rows)
-
-
-@require_GET
-def opportunities_csv(request):
-    absolute = request.build_absolute_uri
-    rows = (_opportunity_row(item, absolute) for item in _public_opportunities().iterator(500))
-    return _csv("frivilligopgaver.csv", OPPORTUNITY_COLUMNS, rows)

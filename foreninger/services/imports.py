@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
 
-from .models import Area, Association, Category, TargetGroup
-from .slugs import unique_slug
+from ..models import Area, Association, Category, TargetGroup
+from ..slugs import unique_slug
 
 COLUMNS = {
     "name": "name",

@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from frivillig.centre import get_centre
 
-from .guide_cache import bump_guide_generation
-from .images import process_logo
-from .models import Association, AssociationContact
-from .signals import contact_invitation_needed
+from ..guide_cache import bump_guide_generation
+from ..images import process_logo
+from ..models import Association, AssociationContact
+from ..signals import contact_invitation_needed
 
 REJECTION_REASON_MAX_LENGTH = 2000
 

@@ -1,27 +1,22 @@
-"""The public form to register a new association in the guide.
+"""Registering a new association: the listing waits in the staff's review queue.
 
-The listing waits in the staff's review queue; when staff approve it, the person who
-registered it is invited as its contact (``services.approve_associations``).
+When staff approve it, the person who registered it is invited as its contact
+(``listings.approve_association``).
 """
 
 from django.core.mail import send_mail
 from django.db import transaction
-from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from frivillig.centre import get_centre
 
-from .forms import posted
-from .guide_cache import guide_generation
-from .listing_forms import RegistrationForm
-from .models import Association, AssociationContact
-from .services import one_line
-from .slugs import free_slug
+from ..forms.public import RegistrationForm
+from ..models import Association, AssociationContact
+from ..slugs import free_slug
+from .listings import one_line
 
 
 @transaction.atomic
@@ -72,22 +67,3 @@ def submit_registration(*, form: RegistrationForm, user=None, base_url: str) -> 
                 [centre.email],
             )
     return association
-
-
-@require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="5/h", method="POST", block=True)
-def register_association(request):
-    form = RegistrationForm(posted(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        if not form.is_spam():
-            submit_registration(
-                form=form, user=request.user, base_url=request.build_absolute_uri("/")
-            )
-        return redirect("foreninger:register_thanks")
-    # The empty form's rendering is cached; its choices change with the vocabularies.
-    context = {"form": form, "generation": guide_generation()}
-    return render(request, "foreninger/registration/register.html", context)
-
-
-def register_thanks(request):
-    return render(request, "foreninger/registration/thanks.html", {})

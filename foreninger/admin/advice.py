@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import AdviceRequest
+from ..models import AdviceRequest
 
 
 @admin.register(AdviceRequest)

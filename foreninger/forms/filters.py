@@ -1,9 +1,9 @@
-"""The association guide's filter form (a GET form: every result page has a shareable URL)."""
+"""The filter forms of the public lists (GET forms: every result page has a shareable URL)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .search import MAX_QUERY_CHARS
+from ..search import MAX_QUERY_CHARS
 
 # The Danish alphabet: Æ, Ø and Å come last and have their own entries.
 ALPHABET = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ")
@@ -57,6 +57,14 @@ class GuideFilterForm(VocabularyFilterForm):
         return letter if letter in ALPHABET else ""
 
 
+class OpportunityFilterForm(VocabularyFilterForm):
+    """Search and filters of /frivillig/: the target group is who the task suits."""
+
+    maalgruppe = LenientMultipleChoiceField(
+        label=_("Suitable for"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
 def query_without(request, param: str, value: str | None = None) -> str:
     """The current URL without one filter value (or a whole parameter): a filter chip's link."""
     query = request.GET.copy()
@@ -67,11 +75,3 @@ def query_without(request, param: str, value: str | None = None) -> str:
         query.setlist(param, [v for v in query.getlist(param) if v != value])
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else request.path
-
-
-def posted(request):
-    """The POST data to bind a form to, or ``None`` on GET.
-
-    Not ``request.POST or None``: an empty POST must still be a bound, invalid form.
-    """
-    return request.POST if request.method == "POST" else None

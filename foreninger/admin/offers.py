@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import VolunteerOffer
+from ..models import VolunteerOffer
 
 
 class AnswerFilter(admin.SimpleListFilter):

@@ -20,12 +20,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .images import process_logo
-from .models import Area, Association, AssociationRevision, Category, TargetGroup
-from .services import (
+from ..images import process_logo
+from ..models import Area, Association, AssociationRevision, Category, TargetGroup
+from .listings import (
     _delete_files_after_commit,
     clean_rejection_reason,
     mail_contacts,
+    set_logo,
     site_url,
 )
 
@@ -224,8 +225,6 @@ def save_logo(*, association: Association, upload, user) -> AssociationRevision 
 
     Returns the pending revision when the logo waits for review, else ``None``.
     """
-    from .services import set_logo
-
     association = Association.objects.select_for_update().get(pk=association.pk)
     if not needs_review(association):
         _supersede_pending(association)
@@ -383,7 +382,7 @@ def revision_diff(revision: AssociationRevision) -> list[dict]:
     A pending or rejected revision is compared with the listing as it is; an applied one
     with the version before it (the first version has no "before": all fields are new).
     """
-    from .models import Association as model
+    from ..models import Association as model
 
     before = _previous(revision)
     after = revision.data
