@@ -4,19 +4,11 @@ to help, asking the association service for advice. Each carries the honeypot an
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.lib.forms import ConsentField, HoneypotMixin
+from frivillig.lib.text import one_line
+
 from ..models import AdviceRequest, Association, VolunteerOffer
-from ..services.listings import one_line
-from ..spam import HoneypotMixin
 from .listing import LISTING_WIDGETS, https_by_default
-
-
-def posted(request):
-    """The POST data to bind a form to, or ``None`` on GET.
-
-    Not ``request.POST or None``: an empty POST must still be a bound, invalid form.
-    """
-    return request.POST if request.method == "POST" else None
-
 
 #: The listing fields someone registering a new association fills in.
 REGISTRATION_FIELDS = [
@@ -55,12 +47,12 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
         label=_("Your email"),
         help_text=_("We write to you here when the listing is approved, with a link to log in."),
     )
-    consent = forms.BooleanField(
+    consent = ConsentField(
         label=_(
             "The centre may store my name and email to review the listing and make me its "
             "contact person."
         ),
-        error_messages={"required": _("We need your consent to handle the registration.")},
+        refusal=_("We need your consent to handle the registration."),
     )
 
     class Meta:
@@ -93,12 +85,12 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
 class OfferForm(HoneypotMixin, forms.ModelForm):
     """ "I want to help": what the association needs to answer the volunteer."""
 
-    consent = forms.BooleanField(
+    consent = ConsentField(
         label=_(
             "The association and the centre may store my details to answer my offer. "
             "They are deleted after a year."
         ),
-        error_messages={"required": _("We need your consent to pass on your offer.")},
+        refusal=_("We need your consent to pass on your offer."),
     )
 
     class Meta:
@@ -124,11 +116,11 @@ class OfferForm(HoneypotMixin, forms.ModelForm):
 
 
 class AdviceRequestForm(HoneypotMixin, forms.ModelForm):
-    consent = forms.BooleanField(
+    consent = ConsentField(
         label=_(
             "The centre may store what I write here to answer me and to count what it helps with."
         ),
-        error_messages={"required": _("We need your consent to answer you.")},
+        refusal=_("We need your consent to answer you."),
     )
 
     class Meta:

@@ -18,9 +18,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
+from frivillig.lib.text import site_url
+
 from .. import reports
 from ..models import Association
-from .listings import mail_contacts, site_url
+from .listings import mail_contacts
 
 SALT = "foreninger.freshness.confirm-listing"
 #: A link in a reminder works this long: past the second reminder and some holidays.

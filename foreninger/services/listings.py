@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from frivillig.centre import get_centre
+from frivillig.lib.text import one_line, site_url
 
 from ..guide_cache import bump_guide_generation
 from ..images import process_logo
@@ -22,17 +22,6 @@ from ..models import Association, AssociationContact
 from ..signals import contact_invitation_needed
 
 REJECTION_REASON_MAX_LENGTH = 2000
-
-
-def one_line(text) -> str:
-    """``text`` with every run of whitespace (newlines included) made one space: for
-    subjects and names, so that nothing a user typed can start a new mail header."""
-    return " ".join(str(text).split())
-
-
-def site_url(path: str) -> str:
-    """An absolute link for mail sent outside a request (daily commands, admin actions)."""
-    return settings.SITE_URL + path
 
 
 def clean_rejection_reason(reason: str, *, missing: str) -> str:

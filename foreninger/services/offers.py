@@ -21,9 +21,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from frivillig.centre import get_centre
+from frivillig.lib.text import one_line, site_url
 
 from ..models import Association, VolunteerOffer, VolunteerOpportunity
-from .listings import contact_emails, one_line, site_url
+from .listings import contact_emails
 
 OFFER_FIELDS = ("name", "email", "phone", "message")
 

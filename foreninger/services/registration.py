@@ -12,11 +12,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from frivillig.centre import get_centre
+from frivillig.lib.text import one_line
 
 from ..forms.public import RegistrationForm
 from ..models import Association, AssociationContact
 from ..slugs import free_slug
-from .listings import one_line
 
 
 @transaction.atomic

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from frivillig.lib.text import site_url
+
 from ..images import process_logo
 from ..models import Area, Association, AssociationRevision, Category, TargetGroup
 from .listings import (
@@ -27,7 +29,6 @@ from .listings import (
     clean_rejection_reason,
     mail_contacts,
     set_logo,
-    site_url,
 )
 
 #: What a contact may change in their listing, in the order the diff shows them. Status,

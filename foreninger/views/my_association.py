@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from frivillig.lib.forms import posted
+
 from ..access import (
     associations_for_contact,
     get_association_for_contact,
     get_opportunity_for_contact,
 )
 from ..forms.listing import ListingForm, LogoForm, OpportunityForm
-from ..forms.public import posted
 from ..models import Association, AssociationRevision
 from ..services import revisions
 

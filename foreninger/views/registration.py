@@ -4,7 +4,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from ..forms.public import RegistrationForm, posted
+from frivillig.lib.forms import posted
+
+from ..forms.public import RegistrationForm
 from ..guide_cache import guide_generation
 from ..services.registration import submit_registration
 
