@@ -1,20 +1,18 @@
 """The centre's membership records in the admin: filters, totals, CSV export, dues paid."""
 
-import csv
-
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from frivillig.lib.csv import SEMICOLON, csv_response
+
 from ..models import Membership
 from ..services import membership
-from ..services.opendata import safe_cell
 
 
 class PaidFilter(admin.SimpleListFilter):
@@ -32,29 +30,15 @@ class PaidFilter(admin.SimpleListFilter):
         return queryset
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def membership_csv_response(queryset, *, filename: str) -> StreamingHttpResponse:
-    """The rows as CSV for Danish Excel: UTF-8 with a byte-order mark, ";" between cells.
-
-    The BOM and the formula guard are those of the open-data CSV (services/opendata.py);
-    the separator differs on purpose: open data is read by programs (comma), this file is
-    opened by staff in Danish Excel, which splits on ";" because "," is its decimal mark.
-    """
-    writer = csv.writer(_Echo(), delimiter=";")
-
-    def lines():
-        yield "\ufeff"
-        yield writer.writerow(membership.membership_csv_header())
-        for row in membership.membership_csv_rows(queryset):
-            yield writer.writerow([safe_cell(value) for value in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def membership_csv_response(queryset, *, filename: str):
+    """The rows as CSV for Danish Excel, which splits on ";" because "," is its decimal mark
+    (open data, read by programs, uses the comma)."""
+    return csv_response(
+        filename=filename,
+        header=membership.membership_csv_header(),
+        rows=membership.membership_csv_rows(queryset),
+        delimiter=SEMICOLON,
+    )
 
 
 def _export_filename() -> str:

@@ -87,12 +87,6 @@ def opportunity_record(opportunity: VolunteerOpportunity, absolute) -> dict:
     }
 
 
-def safe_cell(value):
-    # A cell starting with = + - @ is run as a formula by spreadsheets: CSV injection.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 ASSOCIATION_COLUMNS = [
     "id",
     "name",

@@ -4,7 +4,8 @@ and the request-for-advice form that becomes a case for staff in the admin."""
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
+
+from frivillig.lib.ratelimit import public_form_ratelimit
 
 from ..forms.public import AdviceRequestForm
 from ..models import AdviceRequest
@@ -32,7 +33,7 @@ TOPIC_DESCRIPTIONS = {
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="5/h", method="POST", block=True)
+@public_form_ratelimit
 def association_service(request):
     form = AdviceRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

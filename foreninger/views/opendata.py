@@ -1,15 +1,15 @@
 """Open data: the published guide as JSON and CSV, for the municipality and anyone else.
 
-CSV is UTF-8 with a byte-order mark so that Excel shows æ, ø and å.
+CSV is written by ``frivillig.lib.csv``: UTF-8 with a byte-order mark, formulas disarmed.
 """
 
-import csv
-
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from frivillig.lib.csv import csv_response
 
 from ..services.opendata import (
     ASSOCIATION_COLUMNS,
@@ -20,7 +20,6 @@ from ..services.opendata import (
     opportunity_row,
     public_associations,
     public_opportunities,
-    safe_cell,
 )
 
 JSON_PAGE_SIZE = 100
@@ -56,23 +55,9 @@ def _json_page(request, queryset, record):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _csv(filename, header, rows):
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # the byte-order mark Excel needs to read UTF-8
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow([safe_cell(value) for value in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _open(response)
+    # Programs read open data, so the separator is the comma.
+    return _open(csv_response(filename=filename, header=header, rows=rows))
 
 
 @require_GET

@@ -2,9 +2,9 @@
 
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from frivillig.lib.forms import posted
+from frivillig.lib.ratelimit import public_form_ratelimit
 
 from ..forms.public import RegistrationForm
 from ..guide_cache import guide_generation
@@ -12,7 +12,7 @@ from ..services.registration import submit_registration
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="5/h", method="POST", block=True)
+@public_form_ratelimit
 def register_association(request):
     form = RegistrationForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():

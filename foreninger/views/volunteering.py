@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
+
+from frivillig.lib.ratelimit import public_form_ratelimit
 
 from ..forms.filters import OpportunityFilterForm, query_without
 from ..forms.public import OfferForm
@@ -107,7 +108,7 @@ def _public_opportunity(pk: int) -> VolunteerOpportunity:
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate="5/h", method="POST", block=True)
+@public_form_ratelimit
 def opportunity_detail(request, pk: int):
     opportunity = _public_opportunity(pk)
     form = OfferForm(request.POST or None)
