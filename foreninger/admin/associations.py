@@ -11,8 +11,9 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from frivillig.lib.images import LogoField
+
 from .. import reports
-from ..images import LogoField
 from ..models import (
     Area,
     Association,
@@ -46,7 +47,7 @@ def _https_by_default(db_field, **kwargs):
 
 
 class AssociationAdminForm(forms.ModelForm):
-    """The listing, with the logo uploaded through the checks of ``foreninger.images``."""
+    """The listing, with the logo uploaded through the checks of ``frivillig.lib.images``."""
 
     new_logo = LogoField(label=_("Upload a new logo"), required=False)
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)

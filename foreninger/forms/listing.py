@@ -4,7 +4,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..images import LogoField
+from frivillig.lib.images import LogoField
+
 from ..models import Association, TargetGroup, VolunteerOpportunity
 from ..services.revisions import EDITABLE_FIELDS
 

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from frivillig.centre import get_centre
+from frivillig.lib.images import process_logo
 from frivillig.lib.text import one_line, site_url
 
 from ..guide_cache import bump_guide_generation
-from ..images import process_logo
 from ..models import Association, AssociationContact
 from ..signals import contact_invitation_needed
 

@@ -20,9 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from frivillig.lib.images import process_logo
 from frivillig.lib.text import site_url
 
-from ..images import process_logo
 from ..models import Area, Association, AssociationRevision, Category, TargetGroup
 from .listings import (
     _delete_files_after_commit,

@@ -1,11 +1,12 @@
-"""Association logos: only real JPEG, PNG or WebP images, re-encoded without metadata.
+"""Picture uploads: only real JPEG, PNG or WebP images, re-encoded without metadata.
 
-An upload is checked before anything is stored: its size, its leading bytes, that it holds
-no web code (an image with HTML or script appended is a polyglot that a browser could be
-tricked into running), its pixel count (decompression bombs), then Pillow verifies it,
-reopens it and decodes it fully. What is stored is never the upload itself but a fresh
-WebP encoding of its pixels (orientation applied, EXIF and other metadata dropped): a logo
-of at most ``LOGO_MAX_SIDE`` pixels and a thumbnail of ``THUMBNAIL_SIDE``.
+Every upload of a picture goes through ``clean_image``, whoever uploads it (an association's
+logo, the centre's logo). It is checked before anything is stored: its size, its leading
+bytes, that it holds no web code (an image with HTML or script appended is a polyglot that a
+browser could be tricked into running), its pixel count (decompression bombs), then Pillow
+verifies it, reopens it and decodes it fully (a truncated file fails here, not later). What
+is stored is never the upload itself but a fresh encoding of its pixels (orientation applied,
+EXIF and other metadata dropped), in the size and format each caller asks for.
 """
 
 from __future__ import annotations
@@ -123,20 +124,11 @@ def _check_pixels(width: int, height: int) -> None:
         )
 
 
-def _encode(image: Image.Image, side: int) -> bytes:
-    copy = image.copy()
-    copy.thumbnail((side, side), Image.Resampling.LANCZOS)
-    out = BytesIO()
-    # A fresh image carries no info dict, so no EXIF, XMP or ICC chunk is written.
-    copy.save(out, format="WEBP", quality=88, method=4, exif=b"")
-    return out.getvalue()
-
-
-def process_logo(upload) -> tuple[ContentFile, ContentFile]:
-    """Check an uploaded logo and return (logo, thumbnail) as new WebP files.
+def clean_image(upload) -> Image.Image:
+    """The upload's pixels as a fresh image without metadata, orientation applied.
 
     Raises ``ValidationError`` with a translated message for anything but a real JPEG, PNG
-    or WebP image within the limits; nothing is written anywhere.
+    or WebP image within the limits.
     """
     data = _read_upload(upload)
     image = _open_checked(data)
@@ -152,37 +144,72 @@ def process_logo(upload) -> tuple[ContentFile, ContentFile]:
         raise ValidationError(UNREADABLE, code="unreadable") from error
     finally:
         image.close()
-    stem = slugify(Path(getattr(upload, "name", "") or "").stem)[:40] or "logo"
-    return (
-        ContentFile(_encode(clean, LOGO_MAX_SIDE), name=f"{stem}.webp"),
-        ContentFile(_encode(clean, THUMBNAIL_SIDE), name=f"{stem}-thumb.webp"),
+    return clean
+
+
+def encode_image(image: Image.Image, *, side: int, image_format: str = "WEBP") -> bytes:
+    """``image`` shrunk to fit ``side`` x ``side`` pixels, encoded as ``image_format``."""
+    copy = image.copy()
+    copy.thumbnail((side, side), Image.Resampling.LANCZOS)
+    out = BytesIO()
+    # A fresh image carries no info dict, so no EXIF, XMP or ICC chunk is written.
+    if image_format == "WEBP":
+        copy.save(out, format="WEBP", quality=88, method=4, exif=b"")
+    else:
+        copy.save(out, format=image_format, optimize=True)
+    return out.getvalue()
+
+
+def _stem(upload, default: str) -> str:
+    return slugify(Path(getattr(upload, "name", "") or "").stem)[:40] or default
+
+
+def resized_image(upload, *, side: int, image_format: str = "WEBP") -> ContentFile:
+    """One checked, re-encoded picture of at most ``side`` pixels (e.g. the centre's logo)."""
+    clean = clean_image(upload)
+    extension = "jpg" if image_format == "JPEG" else image_format.lower()
+    return ContentFile(
+        encode_image(clean, side=side, image_format=image_format),
+        name=f"{_stem(upload, 'logo')}.{extension}",
     )
 
 
-def validate_logo(upload) -> None:
-    """A validator for forms: refuses what ``process_logo`` refuses."""
-    process_logo(upload)
+def process_logo(upload) -> tuple[ContentFile, ContentFile]:
+    """Check an association's uploaded logo and return (logo, thumbnail) as new WebP files.
+
+    Raises ``ValidationError`` with a translated message for anything but a real JPEG, PNG
+    or WebP image within the limits; nothing is written anywhere.
+    """
+    clean = clean_image(upload)
+    stem = _stem(upload, "logo")
+    return (
+        ContentFile(encode_image(clean, side=LOGO_MAX_SIDE), name=f"{stem}.webp"),
+        ContentFile(encode_image(clean, side=THUMBNAIL_SIDE), name=f"{stem}-thumb.webp"),
+    )
 
 
 class LogoField(forms.FileField):
-    """A logo upload; the processed files are kept on the upload as ``processed_logo``.
+    """A logo upload, checked and re-encoded by ``process`` as soon as the form is cleaned.
 
-    ``foreninger.services.listings.set_logo`` then stores them without processing twice.
+    The result is kept on the upload as ``processed_logo``, so the service that stores it
+    does not process it twice. ``process`` is ``process_logo`` (an association's logo and
+    its thumbnail) unless the caller needs another size or format.
     """
 
     default_error_messages = {"invalid_image": UNREADABLE}
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, process=process_logo, **kwargs):
         kwargs.setdefault(
             "help_text",
             _("JPEG, PNG or WebP, at most 5 MB. It is resized and stored without metadata."),
         )
         super().__init__(**kwargs)
+        self.process = process
         self.widget.attrs.setdefault("accept", ACCEPT)
 
     def to_python(self, data):
         upload = super().to_python(data)
         if upload is None:
             return None
-        upload.processed_logo = process_logo(upload)
+        upload.processed_logo = self.process(upload)
         return upload
