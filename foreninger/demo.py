@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
+from frivillig.lib.validators import CVR_WEIGHTS, is_valid_cvr
+
 from .models import (
     Area,
     Association,
@@ -30,7 +32,6 @@ from .models import (
 )
 from .services.listings import set_logo
 from .slugs import danish_slug
-from .validators import CVR_WEIGHTS, is_valid_cvr
 
 DEMO_AREAS = [
     ("nordbyen", "Nordbyen", "Nordbyen (north)", 20),

@@ -39,7 +39,7 @@ class CentreProfileAdmin(admin.ModelAdmin):
             _("Address and contact"),
             {
                 "fields": [
-                    "street_address",
+                    "address",
                     ("postal_code", "city"),
                     "municipality",
                     ("phone", "email"),

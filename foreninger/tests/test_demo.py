@@ -20,8 +20,8 @@ from foreninger.models import (
     VolunteerOpportunity,
 )
 from foreninger.slugs import danish_slug
-from foreninger.validators import is_valid_cvr
 from frivillig.lib.images import process_logo
+from frivillig.lib.validators import is_valid_cvr
 
 DEMO_SLUGS = [danish_slug(row[0]) for row in ASSOCIATIONS]
 

@@ -78,7 +78,7 @@ def test_centre_profile_list_goes_straight_to_the_one_row(client, db, staff_user
 
 
 CENTRE_FIELDS = [
-    "name", "tagline", "tagline_en", "street_address", "postal_code", "city",
+    "name", "tagline", "tagline_en", "address", "postal_code", "city",
     "municipality", "phone", "email", "cvr", "opening_hours", "opening_hours_en",
     "about_text", "about_text_en", "privacy_policy", "privacy_policy_en",
     "accessibility_statement", "accessibility_statement_en", "facebook_url",
@@ -110,7 +110,7 @@ def test_centre_profile_refuses_a_bad_postal_code_and_cvr(client, centre, staff_
     assert response.status_code == 200
     html = response.content.decode()
     assert "Et dansk postnummer har 4 cifre." in html
-    assert "Et CVR-nummer har præcis 8 cifre." in html
+    assert "abc er ikke et gyldigt CVR-nummer" in html
     centre.refresh_from_db()
     assert centre.name == "Frivilligcenter Eksempelby"
 

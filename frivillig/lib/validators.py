@@ -1,3 +1,5 @@
+"""Validators for Danish identifiers that several models share."""
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
