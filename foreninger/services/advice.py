@@ -1,13 +1,12 @@
 """The association service's advice requests: storing one as a case and telling both sides."""
 
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from frivillig.centre import get_centre
+from frivillig.lib.receipts import Letter, send_receipt_and_notice
 
 from ..forms.public import AdviceRequestForm
 from ..models import AdviceRequest
@@ -26,18 +25,21 @@ def submit_advice_request(*, form: AdviceRequestForm, base_url: str) -> AdviceRe
         "admin_url": base_url.rstrip("/")
         + reverse("admin:foreninger_advicerequest_change", args=[advice.pk]),
     }
-    send_mail(
-        _("Your question to %(centre)s") % {"centre": centre.name},
-        render_to_string("foreninger/email/advice_receipt.txt", context),
-        None,
-        [advice.email],
+    send_receipt_and_notice(
+        receipt=Letter(
+            to=[advice.email],
+            subject=gettext_lazy("Your question to %(centre)s"),
+            subject_params={"centre": centre.name},
+            template="foreninger/email/advice_receipt.txt",
+        ),
+        notice=Letter(
+            to=[centre.email],
+            subject=gettext_lazy("New advice request: %(topic)s"),
+            # The lazy label, so that staff read the topic in Danish.
+            subject_params={"topic": AdviceRequest.Topic(advice.topic).label},
+            template="foreninger/email/advice_notification.txt",
+            language="da",
+        ),
+        context=context,
     )
-    if centre.email:
-        with translation.override("da"):
-            send_mail(
-                _("New advice request: %(topic)s") % {"topic": advice.get_topic_display()},
-                render_to_string("foreninger/email/advice_notification.txt", context),
-                None,
-                [centre.email],
-            )
     return advice

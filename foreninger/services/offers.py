@@ -19,8 +19,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from frivillig.centre import get_centre
+from frivillig.lib.receipts import Letter, send_receipt_and_notice
 from frivillig.lib.text import one_line, site_url
 
 from ..models import Association, VolunteerOffer, VolunteerOpportunity
@@ -81,19 +83,27 @@ def make_offer(
         "inbox_url": inbox_url(association, base_url=base_url),
         "answer_within_days": VolunteerOffer.ANSWER_WITHIN.days,
     }
-    recipients = offer_recipients(association, [opportunity])
-    if recipients:
-        with translation.override("da"):
-            subject = _("New offer to help: %(title)s") % {"title": opportunity.title}
-            body = render_to_string("foreninger/email/offer_notification.txt", context)
-        EmailMessage(one_line(subject), body, None, recipients, reply_to=[offer.email]).send()
-    with translation.override(offer.language):
-        subject = _("Thank you for offering to help %(association)s") % {
-            "association": association.name
-        }
-        body = render_to_string("foreninger/email/offer_receipt.txt", context)
-    reply_to = [centre.email] if centre.email else None
-    EmailMessage(one_line(subject), body, None, [offer.email], reply_to=reply_to).send()
+    send_receipt_and_notice(
+        receipt=Letter(
+            to=[offer.email],
+            subject=gettext_lazy("Thank you for offering to help %(association)s"),
+            subject_params={"association": association.name},
+            template="foreninger/email/offer_receipt.txt",
+            language=offer.language,
+            reply_to=[centre.email] if centre.email else None,
+        ),
+        notice=Letter(
+            to=offer_recipients(association, [opportunity]),
+            subject=gettext_lazy("New offer to help: %(title)s"),
+            subject_params={"title": opportunity.title},
+            template="foreninger/email/offer_notification.txt",
+            language="da",
+            # The association answers the volunteer straight from the mail.
+            reply_to=[offer.email],
+        ),
+        context=context,
+        notice_first=True,
+    )
     return offer
 
 

@@ -4,15 +4,12 @@ When staff approve it, the person who registered it is invited as its contact
 (``listings.approve_association``).
 """
 
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from frivillig.centre import get_centre
-from frivillig.lib.text import one_line
+from frivillig.lib.receipts import Letter, send_receipt_and_notice
 
 from ..forms.public import RegistrationForm
 from ..models import Association, AssociationContact
@@ -51,19 +48,19 @@ def submit_registration(*, form: RegistrationForm, user=None, base_url: str) -> 
         "admin_url": base_url.rstrip("/")
         + reverse("admin:foreninger_association_change", args=[association.pk]),
     }
-    if email:
-        send_mail(
-            one_line(_("We have received your registration for the association guide")),
-            render_to_string("foreninger/email/registration_receipt.txt", context),
-            None,
-            [email],
-        )
-    if centre.email:
-        with translation.override("da"):
-            send_mail(
-                one_line(_("New association to review: %(name)s") % {"name": association.name}),
-                render_to_string("foreninger/email/registration_notification.txt", context),
-                None,
-                [centre.email],
-            )
+    send_receipt_and_notice(
+        receipt=Letter(
+            to=[email],
+            subject=gettext_lazy("We have received your registration for the association guide"),
+            template="foreninger/email/registration_receipt.txt",
+        ),
+        notice=Letter(
+            to=[centre.email],
+            subject=gettext_lazy("New association to review: %(name)s"),
+            subject_params={"name": association.name},
+            template="foreninger/email/registration_notification.txt",
+            language="da",
+        ),
+        context=context,
+    )
     return association
