@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
+from frivillig.lib.validators import CVR_WEIGHTS, is_valid_cvr
+
 from .models import (
     Area,
     Association,
@@ -28,9 +30,8 @@ from .models import (
     VolunteerOffer,
     VolunteerOpportunity,
 )
-from .services import set_logo
+from .services.listings import set_logo
 from .slugs import danish_slug
-from .validators import CVR_WEIGHTS, is_valid_cvr
 
 DEMO_AREAS = [
     ("nordbyen", "Nordbyen", "Nordbyen (north)", 20),

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_cvr
+from frivillig.lib.models import PostalAddress
+from frivillig.lib.validators import validate_cvr
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()-]{8,20}$", _("Write the phone number with digits, e.g. 12 34 56 78.")
@@ -72,7 +73,7 @@ class AssociationQuerySet(models.QuerySet):
         return self.published().select_related("area").prefetch_related("categories")
 
 
-class Association(models.Model):
+class Association(PostalAddress):
     """An association in the guide (foreningsvejviser).
 
     Contact details here are the association's public channels, chosen by the association
@@ -114,14 +115,6 @@ class Association(models.Model):
         blank=True,
         related_name="associations",
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    postal_code = models.CharField(
-        _("postal code"),
-        max_length=4,
-        blank=True,
-        validators=[RegexValidator(r"^\d{4}$", _("A Danish postal code has 4 digits."))],
-    )
-    city = models.CharField(_("city"), max_length=100, blank=True)
     meeting_place = models.CharField(
         _("meeting place"),
         max_length=200,

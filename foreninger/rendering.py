@@ -59,8 +59,7 @@ def json_ld_script(data: dict) -> SafeString:
 
 
 def postal_address(association) -> str:
-    place = " ".join(part for part in (association.postal_code, association.city) if part)
-    return ", ".join(part for part in (association.address, place) if part)
+    return ", ".join(association.address_lines)
 
 
 def openstreetmap_url(association) -> str:

@@ -15,7 +15,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .membership import membership_totals
 from .models import (
     Association,
     AssociationRevision,
@@ -23,6 +22,7 @@ from .models import (
     Membership,
     VolunteerOffer,
 )
+from .services.membership import membership_totals
 
 #: A published listing not confirmed by its association for this long is stale.
 STALE_AFTER = timedelta(days=365)

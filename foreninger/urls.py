@@ -2,23 +2,23 @@
 
 from django.urls import path
 
-from . import (
+from .views import (
     advice,
     freshness,
+    guide,
     members,
-    min_forening,
+    my_association,
     offer_inbox,
     opendata,
     registration,
-    views,
     volunteering,
 )
 
 app_name = "foreninger"
 
 urlpatterns = [
-    path("foreninger/", views.association_list, name="list"),
-    path("foreninger/<slug:slug>/", views.association_detail, name="detail"),
+    path("foreninger/", guide.association_list, name="list"),
+    path("foreninger/<slug:slug>/", guide.association_detail, name="detail"),
     path("opret-forening/", registration.register_association, name="register"),
     path("opret-forening/tak/", registration.register_thanks, name="register_thanks"),
     path("bekraeft-opslag/<str:token>/", freshness.confirm_listing, name="confirm_listing"),
@@ -28,37 +28,37 @@ urlpatterns = [
     path("frivillig/<int:pk>/", volunteering.opportunity_detail, name="opportunity"),
     path("frivillig/<int:pk>/tak/", volunteering.offer_thanks, name="offer_thanks"),
     # "Min forening": a contact's own associations (access: foreninger/access.py)
-    path("min-forening/", min_forening.dashboard, name="my_associations"),
-    path("min-forening/<slug:slug>/", min_forening.edit_listing, name="my_association"),
-    path("min-forening/<slug:slug>/logo/", min_forening.edit_logo, name="my_logo"),
+    path("min-forening/", my_association.dashboard, name="my_associations"),
+    path("min-forening/<slug:slug>/", my_association.edit_listing, name="my_association"),
+    path("min-forening/<slug:slug>/logo/", my_association.edit_logo, name="my_logo"),
     path(
         "min-forening/<slug:slug>/send-til-godkendelse/",
-        min_forening.submit_for_review,
+        my_association.submit_for_review,
         name="my_submit",
     ),
     path(
         "min-forening/<slug:slug>/bekraeft/",
-        min_forening.confirm_current,
+        my_association.confirm_current,
         name="my_confirm",
     ),
     path(
         "min-forening/<slug:slug>/frivillig/",
-        min_forening.opportunity_list,
+        my_association.opportunity_list,
         name="my_opportunities",
     ),
     path(
         "min-forening/<slug:slug>/frivillig/ny/",
-        min_forening.opportunity_create,
+        my_association.opportunity_create,
         name="my_opportunity_create",
     ),
     path(
         "min-forening/<slug:slug>/frivillig/<int:pk>/",
-        min_forening.opportunity_edit,
+        my_association.opportunity_edit,
         name="my_opportunity_edit",
     ),
     path(
         "min-forening/<slug:slug>/frivillig/<int:pk>/slet/",
-        min_forening.opportunity_delete,
+        my_association.opportunity_delete,
         name="my_opportunity_delete",
     ),
     path("min-forening/<slug:slug>/henvendelser/", offer_inbox.offer_list, name="my_offers"),

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
+from .images import resize_logo
+from .lib.images import LogoField
 from .models import CentreProfile, Invitation
 from .roles import ROLE_DESCRIPTIONS
 
@@ -19,7 +21,11 @@ from .roles import ROLE_DESCRIPTIONS
 class CentreProfileAdmin(admin.ModelAdmin):
     """One row: the list page goes straight to the form."""
 
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        # Checked like every picture upload, in the form: a bad file is a form error.
+        models.ImageField: {"form_class": LogoField, "process": resize_logo},
+    }
 
     fieldsets = [
         (
@@ -33,7 +39,7 @@ class CentreProfileAdmin(admin.ModelAdmin):
             _("Address and contact"),
             {
                 "fields": [
-                    "street_address",
+                    "address",
                     ("postal_code", "city"),
                     "municipality",
                     ("phone", "email"),

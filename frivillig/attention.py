@@ -23,7 +23,7 @@ def attention_items(request) -> list[dict]:
         missing = [
             label
             for label, value in (
-                (_("address"), centre.street_address),
+                (_("address"), centre.address),
                 (_("email"), centre.email),
                 (_("phone"), centre.phone),
                 (_("opening hours"), centre.opening_hours),

@@ -76,7 +76,7 @@ CENTRE = {
     "name": "Frivilligcenter Eksempelby",
     "tagline": "Vi hjælper dig med at finde fællesskab, frivilligt arbejde og foreninger.",
     "tagline_en": "We help you find community, volunteer work and associations.",
-    "street_address": "Stationsvej 12",
+    "address": "Stationsvej 12",
     "postal_code": "9999",
     "city": "Eksempelby",
     "municipality": "Eksempelby",

@@ -1,30 +1,18 @@
-"""Re-encoding of the centre's logo: a real image, at most 512 px, with no metadata."""
+"""The centre's logo: checked like every picture upload (``frivillig.lib.images``) and
+stored as a PNG of at most 512 px, which keeps its transparency on the site's header."""
 
-from io import BytesIO
-from pathlib import Path
-
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .lib.images import resized_image
 
 LOGO_MAX_SIDE = 512
 
 
 def resize_logo(upload) -> ContentFile:
-    """Re-encode an uploaded logo as PNG; EXIF and other metadata are dropped on the way."""
-    try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            probe.verify()
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image = ImageOps.exif_transpose(image)
-            image = image.convert("RGBA")
-            image.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
-            out = BytesIO()
-            image.save(out, format="PNG", optimize=True)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise ValidationError(_("The file is not an image we can read.")) from error
-    name = Path(upload.name).stem or "logo"
-    return ContentFile(out.getvalue(), name=f"{name}.png")
+    """The checked, re-encoded logo; raises ``ValidationError`` for anything but a real
+    JPEG, PNG or WebP image within the limits."""
+    # The admin's LogoField has already processed it; a file given in code has not.
+    processed = getattr(upload, "processed_logo", None) or getattr(
+        getattr(upload, "file", None), "processed_logo", None
+    )
+    return processed or resized_image(upload, side=LOGO_MAX_SIDE, image_format="PNG")

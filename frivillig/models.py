@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -15,11 +14,11 @@ from mailer.models import MessageLog as MailerMessageLog
 
 from .images import resize_logo
 from .lib.cache import bump
+from .lib.models import PostalAddress
+from .lib.validators import validate_cvr
 
-cvr_validator = RegexValidator(r"^\d{8}$", _("A CVR number has exactly 8 digits."))
 
-
-class CentreProfile(models.Model):
+class CentreProfile(PostalAddress):
     """The volunteer centre running this site: one row, edited by staff in the admin.
 
     Everything a page or an email says about the centre comes from here, so that any centre
@@ -30,18 +29,14 @@ class CentreProfile(models.Model):
     name = models.CharField(_("name"), max_length=120, default="Frivilligcenter")
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     tagline_en = models.CharField(_("tagline (English)"), max_length=200, blank=True)
-    street_address = models.CharField(_("street address"), max_length=200, blank=True)
-    postal_code = models.CharField(
-        _("postal code"),
-        max_length=4,
-        blank=True,
-        validators=[RegexValidator(r"^\d{4}$", _("A Danish postal code has 4 digits."))],
+    # The shared address field, under the label and the column the profile always had.
+    address = models.CharField(
+        _("street address"), max_length=200, blank=True, db_column="street_address"
     )
-    city = models.CharField(_("city"), max_length=100, blank=True)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    cvr = models.CharField(_("CVR number"), max_length=8, blank=True, validators=[cvr_validator])
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True, validators=[validate_cvr])
     opening_hours = models.TextField(
         _("opening hours"), blank=True, help_text=_("One line per day or period.")
     )
@@ -104,11 +99,6 @@ class CentreProfile(models.Model):
     @property
     def localized_opening_hours(self) -> str:
         return self.localized("opening_hours")
-
-    @property
-    def address_lines(self) -> list[str]:
-        town = " ".join(part for part in (self.postal_code, self.city) if part)
-        return [line for line in (self.street_address, town) if line]
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

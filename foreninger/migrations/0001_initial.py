@@ -4,7 +4,7 @@ import django.contrib.postgres.search
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
-import foreninger.validators
+import frivillig.lib.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 ('meeting_times', models.TextField(blank=True, help_text='E.g. Tuesdays 19-21.', max_length=1000, verbose_name='meeting times')),
                 ('membership_fee', models.CharField(blank=True, help_text='E.g. 150 kr. a year.', max_length=200, verbose_name='membership fee')),
                 ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='founded (year)')),
-                ('cvr', models.CharField(blank=True, max_length=8, validators=[foreninger.validators.validate_cvr], verbose_name='CVR number')),
+                ('cvr', models.CharField(blank=True, max_length=8, validators=[frivillig.lib.validators.validate_cvr], verbose_name='CVR number')),
                 ('step_free_access', models.BooleanField(default=False, verbose_name='step-free access')),
                 ('hearing_loop', models.BooleanField(default=False, verbose_name='hearing loop')),
                 ('accessible_toilet', models.BooleanField(default=False, verbose_name='accessible toilet')),

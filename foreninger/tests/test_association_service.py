@@ -61,6 +61,8 @@ def test_english_request_gets_an_english_receipt(client, centre, mailoutbox):
 
     assert mailoutbox[0].subject == "Your question to Frivilligcenter Eksempelby"
     assert AdviceRequest.objects.get().language == "en"
+    # Staff read the notice in Danish, the topic too.
+    assert mailoutbox[1].subject == "Ny henvendelse om rådgivning: Fondsansøgninger"
 
 
 @pytest.mark.parametrize(

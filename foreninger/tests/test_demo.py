@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from foreninger import reports
 from foreninger.demo import ASSOCIATIONS, demo_cvr, draw_logo
-from foreninger.images import process_logo
 from foreninger.models import (
     Area,
     Association,
@@ -21,7 +20,8 @@ from foreninger.models import (
     VolunteerOpportunity,
 )
 from foreninger.slugs import danish_slug
-from foreninger.validators import is_valid_cvr
+from frivillig.lib.images import process_logo
+from frivillig.lib.validators import is_valid_cvr
 
 DEMO_SLUGS = [danish_slug(row[0]) for row in ASSOCIATIONS]
 

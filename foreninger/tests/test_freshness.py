@@ -11,13 +11,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from foreninger.freshness import (
+from foreninger.models import Association, AssociationContact
+from foreninger.services.freshness import (
     SALT,
     confirm_url,
     make_confirm_token,
     send_freshness_reminders,
 )
-from foreninger.models import Association, AssociationContact
 from foreninger.tests.factories import make_association
 
 pytestmark = pytest.mark.django_db

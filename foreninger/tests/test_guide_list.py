@@ -304,7 +304,7 @@ def test_cache_key_ignores_parameter_order(client, social):
 
 
 def test_hiding_and_publishing_from_the_admin_show_at_once_in_the_cached_list(client, db):
-    from foreninger.services import hide_associations, publish_associations
+    from foreninger.services.listings import hide_associations, publish_associations
 
     association = make_association("Skakklubben Springeren")
     assert "Springeren" in client.get("/foreninger/").content.decode()

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.utils import timezone
 
-from foreninger import membership
 from foreninger.models import Association, AssociationContact, Membership
+from foreninger.services import membership
 from foreninger.tests.factories import category, make_association
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from foreninger import offers as offers_module
 from foreninger.models import VolunteerOffer
-from foreninger.offers import (
+from foreninger.services import offers as offers_module
+from foreninger.services.offers import (
     make_offer,
     mark_offer_answered,
     purge_old_offers,

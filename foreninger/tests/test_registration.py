@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from foreninger import services
 from foreninger.models import Association, AssociationContact
+from foreninger.services import listings
 
 from .factories import category, make_association
 
@@ -140,7 +140,7 @@ def test_script_tags_are_stored_as_text_and_escaped_on_output(client, centre, st
 
     association = Association.objects.get()
     assert association.name == "<script>alert(1)</script>"
-    services.approve_associations(associations=Association.objects.all())
+    listings.approve_associations(associations=Association.objects.all())
     html = client.get(association.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -171,7 +171,7 @@ def test_rejecting_a_registration_emails_the_registrant_and_forgets_them(
     association = Association.objects.get()
     mailoutbox.clear()
 
-    services.reject_association(association=association, reason="Findes allerede <b>her</b>")
+    listings.reject_association(association=association, reason="Findes allerede <b>her</b>")
 
     association.refresh_from_db()
     assert association.status == Association.Status.DRAFT

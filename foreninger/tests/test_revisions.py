@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from foreninger import revisions, services
 from foreninger.models import Association, AssociationContact, AssociationRevision
+from foreninger.services import listings, revisions
 
 from .factories import category, make_association
 
@@ -210,7 +210,7 @@ def test_pending_logo_moves_to_the_listing_on_approval_and_old_files_go(
     association, contact_user, staff_user, settings, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.set_logo(association=association, upload=png_upload((1, 2, 3)))
+        listings.set_logo(association=association, upload=png_upload((1, 2, 3)))
     old = association.logo.name
     with django_capture_on_commit_callbacks(execute=True):
         pending = revisions.save_logo(

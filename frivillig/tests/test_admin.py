@@ -1,5 +1,9 @@
+from io import BytesIO
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from frivillig.models import CentreProfile
 from frivillig.roles import ASSOCIATION_CONTACT, BOARD, FACILITATOR, STAFF
@@ -73,19 +77,20 @@ def test_centre_profile_list_goes_straight_to_the_one_row(client, db, staff_user
     assert CentreProfile.objects.count() == 1
 
 
+CENTRE_FIELDS = [
+    "name", "tagline", "tagline_en", "address", "postal_code", "city",
+    "municipality", "phone", "email", "cvr", "opening_hours", "opening_hours_en",
+    "about_text", "about_text_en", "privacy_policy", "privacy_policy_en",
+    "accessibility_statement", "accessibility_statement_en", "facebook_url",
+    "instagram_url", "linkedin_url",
+]  # fmt: skip
+CENTRE_URL = "/admin/frivillig/centreprofile/1/change/"
+
+
 def test_staff_can_edit_the_centre_profile(client, centre, staff_user):
     client.force_login(staff_user)
-    url = "/admin/frivillig/centreprofile/1/change/"
-    data = {
-        field: getattr(centre, field) or ""
-        for field in [
-            "name", "tagline", "tagline_en", "street_address", "postal_code", "city",
-            "municipality", "phone", "email", "cvr", "opening_hours", "opening_hours_en",
-            "about_text", "about_text_en", "privacy_policy", "privacy_policy_en",
-            "accessibility_statement", "accessibility_statement_en", "facebook_url",
-            "instagram_url", "linkedin_url",
-        ]
-    }  # fmt: skip
+    url = CENTRE_URL
+    data = {field: getattr(centre, field) or "" for field in CENTRE_FIELDS}
     data["name"] = "Frivilligcenter Andeby"
 
     response = client.post(url, data)
@@ -105,7 +110,7 @@ def test_centre_profile_refuses_a_bad_postal_code_and_cvr(client, centre, staff_
     assert response.status_code == 200
     html = response.content.decode()
     assert "Et dansk postnummer har 4 cifre." in html
-    assert "Et CVR-nummer har præcis 8 cifre." in html
+    assert "abc er ikke et gyldigt CVR-nummer" in html
     centre.refresh_from_db()
     assert centre.name == "Frivilligcenter Eksempelby"
 
@@ -167,3 +172,41 @@ def test_staff_cannot_change_a_superuser(client, staff_user, superuser):
     assert response.status_code == 403
     superuser.refresh_from_db()
     assert superuser.is_active
+
+
+def jpeg(size=(300, 200)) -> bytes:
+    # Noise does not compress, so cutting the file leaves most of its scan lines missing.
+    out = BytesIO()
+    Image.effect_noise(size, 64).convert("RGB").save(out, format="JPEG")
+    return out.getvalue()
+
+
+def test_a_truncated_jpeg_as_the_centre_logo_is_a_form_error_not_a_500(client, centre, staff_user):
+    client.force_login(staff_user)
+    logo_before = centre.logo.name
+    data = {field: getattr(centre, field) or "" for field in CENTRE_FIELDS}
+    data["logo"] = SimpleUploadedFile("logo.jpg", jpeg()[:2000], content_type="image/jpeg")
+
+    response = client.post(CENTRE_URL, data)
+
+    assert response.status_code == 200
+    assert "Filen er ikke et billede, vi kan læse." in response.content.decode()
+    centre.refresh_from_db()
+    assert centre.logo.name == logo_before
+
+
+def test_the_centre_logo_uploaded_in_the_admin_is_stored_as_a_small_png(client, centre, staff_user):
+    client.force_login(staff_user)
+    data = {field: getattr(centre, field) or "" for field in CENTRE_FIELDS}
+    data["logo"] = SimpleUploadedFile(
+        "Vores logo.jpg", jpeg((2000, 1000)), content_type="image/jpeg"
+    )
+
+    response = client.post(CENTRE_URL, data)
+
+    assert response.status_code == 302
+    centre.refresh_from_db()
+    assert centre.logo.name.startswith("centre/vores-logo") and centre.logo.name.endswith(".png")
+    with Image.open(centre.logo.path) as stored:
+        assert stored.format == "PNG"
+        assert stored.size == (512, 256)

@@ -55,7 +55,7 @@ def test_localized_text_prefers_english_on_english_pages():
 
 def test_address_lines_skip_empty_parts():
     assert CentreProfile(city="Eksempelby").address_lines == ["Eksempelby"]
-    assert CentreProfile(street_address="Vej 1", postal_code="9999", city="By").address_lines == [
+    assert CentreProfile(address="Vej 1", postal_code="9999", city="By").address_lines == [
         "Vej 1",
         "9999 By",
     ]

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from foreninger import services
 from foreninger.models import Association, AssociationContact
+from foreninger.services import listings
 from frivillig.models import Invitation
 from frivillig.roles import ASSOCIATION_CONTACT
 
@@ -29,7 +29,7 @@ def registered(db):
 
 
 def approve(registered):
-    return services.approve_associations(associations=Association.objects.filter(pk=registered.pk))
+    return listings.approve_associations(associations=Association.objects.filter(pk=registered.pk))
 
 
 def test_approval_makes_the_registrant_a_contact_and_invites_them(centre, registered, mailoutbox):

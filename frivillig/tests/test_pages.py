@@ -14,7 +14,7 @@ def test_public_pages_render_in_danish_with_the_centres_data(client, centre, pat
     html = response.content.decode()
     assert '<html lang="da">' in html
     assert centre.name in html
-    assert centre.street_address in html
+    assert centre.address in html
     assert "Spring til indhold" in html
 
 

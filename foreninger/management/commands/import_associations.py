@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from foreninger.imports import import_associations
 from foreninger.models import Association
+from foreninger.services.imports import import_associations
 
 
 class Command(BaseCommand):

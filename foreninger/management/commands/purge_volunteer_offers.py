@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from foreninger.offers import purge_old_offers
+from foreninger.services.offers import purge_old_offers
 
 
 class Command(BaseCommand):

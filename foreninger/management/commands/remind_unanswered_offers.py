@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from foreninger.offers import remind_unanswered_offers
+from foreninger.services.offers import remind_unanswered_offers
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from foreninger.freshness import send_freshness_reminders
+from foreninger.services.freshness import send_freshness_reminders
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The app's forms: the public lists' filters, "Min forening", and what citizens submit."""

@@ -1,0 +1,1 @@
+"""The app's public pages, one module per feature; each view parses, calls a service, renders."""
