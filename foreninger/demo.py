@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from frivillig.lib.validators import CVR_WEIGHTS, is_valid_cvr
 
+from .guide_cache import bump_guide_generation
 from .models import (
     Area,
     Association,
@@ -922,6 +923,7 @@ def seed_memberships(by_name: dict[str, Association], *, year: int | None = None
         if (association.pk, member_year) not in existing
     ]
     Membership.objects.bulk_create(new)
+    bump_guide_generation()  # bulk_create sends no signals
     return len(new)
 
 
@@ -1100,6 +1102,8 @@ def seed_bench_associations(count: int) -> int:
     CategoryLink.objects.bulk_create(category_links, batch_size=2000, ignore_conflicts=True)
     TargetLink.objects.bulk_create(target_links, batch_size=2000, ignore_conflicts=True)
     _seed_bench_opportunities_and_memberships(ids)
+    # bulk_create sends no signals: retire every worker's cached guide pages.
+    bump_guide_generation()
     return len(new)
 
 

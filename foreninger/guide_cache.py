@@ -6,6 +6,7 @@ association, an opportunity, a vocabulary or a membership bumps the guide's gene
 retired on its next request.
 """
 
+import functools
 import time
 
 from frivillig.lib import cache as shared_cache
@@ -24,14 +25,10 @@ def bump_guide_generation() -> None:
     shared_cache.bump(NAMESPACE)
 
 
-def cached_list_page(request, *, scope: str, build, params=None) -> dict:
-    """``build(request)``'s result, cached under the page's parameters and ``scope``.
-
-    ``params`` names the query-string parameters the page reads; None takes them all.
-    """
-    names = list(request.GET) if params is None else params
+def cached_list_page(request, *, scope: str, params, build) -> dict:
+    """``build(request)``'s result, cached under the page's known ``params`` and ``scope``."""
     return shared_cache.cached_list_page(
-        request, namespace=NAMESPACE, scope=scope, params=names, build=build
+        request, namespace=NAMESPACE, scope=scope, params=params, build=build
     )
 
 
@@ -40,7 +37,6 @@ def cached_detail(*parts, build):
     return shared_cache.cached(NAMESPACE, "detail", *parts, build=build)
 
 
-def detail_cache_key(pk: int, updated_at, site: str) -> str:
-    stamp = updated_at.timestamp() if updated_at else 0
-    key = shared_cache.cache_key(NAMESPACE, "detail", pk, stamp, site)
-    return key or f"uncached:{time.time_ns()}"
+#: Whole public pages of the guide, for visitors without a login: they show the centre
+#: (header and footer) and the guide's data.
+guide_page = functools.partial(shared_cache.cache_public_page, "centre", NAMESPACE)

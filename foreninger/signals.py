@@ -4,13 +4,12 @@ Also the signals this app sends for others to act on: foreninger may not use the
 accounts and invitations (frivillig), so it asks for them by signal.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import Signal, receiver
 
 from .guide_cache import bump_guide_generation
 from .models import Area, Association, Category, Membership, TargetGroup, VolunteerOpportunity
 from .search import refresh_search_vector
-from .vocabularies import forget_vocabularies
 
 #: A person who registered an association has been made its contact but has no password
 #: yet: someone (frivillig.receivers) should invite them to create a login.
@@ -55,8 +54,19 @@ def category_saved(sender, instance, created, **kwargs):
 @receiver(post_delete, sender=TargetGroup, dispatch_uid="foreninger_vocabulary_target_group_del")
 @receiver(post_delete, sender=Area, dispatch_uid="foreninger_vocabulary_area_del")
 def vocabulary_changed(sender, **kwargs):
-    forget_vocabularies()
     bump_guide_generation()
+
+
+@receiver(pre_delete, sender=Category, dispatch_uid="foreninger_category_deleting")
+def category_deleting(sender, instance, **kwargs):
+    # Deleting a category removes its links without an m2m signal: remember whose stored
+    # search vectors hold its name, and refresh them once it is gone.
+    instance._linked_association_ids = list(instance.associations.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Category, dispatch_uid="foreninger_category_deleted")
+def category_deleted(sender, instance, **kwargs):
+    refresh_search_vector(getattr(instance, "_linked_association_ids", None) or [])
 
 
 @receiver(post_save, sender=Membership, dispatch_uid="foreninger_membership_saved")
@@ -66,6 +76,11 @@ def vocabulary_changed(sender, **kwargs):
 @receiver(post_delete, sender=VolunteerOpportunity, dispatch_uid="foreninger_opportunity_deleted")
 @receiver(
     m2m_changed, sender=Association.target_groups.through, dispatch_uid="foreninger_tg_changed"
+)
+@receiver(
+    m2m_changed,
+    sender=VolunteerOpportunity.suitable_for.through,
+    dispatch_uid="foreninger_suitable_for_changed",
 )
 def guide_changed(sender, **kwargs):
     bump_guide_generation()

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..guide_cache import bump_guide_generation
 from ..models import Association, Membership
 
 ZERO = Decimal("0.00")
@@ -118,4 +119,5 @@ def renew_memberships(*, year: int, from_year: int, memberships: QuerySet | None
         for row in source.order_by("association__name")
     ]
     Membership.objects.bulk_create(new, ignore_conflicts=True)
+    bump_guide_generation()  # bulk_create sends no signals; the member list changes
     return len(new)

@@ -1,12 +1,11 @@
 """The public association guide: the list with search and filters, and one association."""
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 
 from ..forms.filters import ALPHABET, GuideFilterForm, query_without
-from ..guide_cache import GUIDE_CACHE_SECONDS, cached_list_page, detail_cache_key
+from ..guide_cache import cached_detail, cached_list_page, guide_page
 from ..models import Association, VolunteerOpportunity
 from ..rendering import (
     association_json_ld,
@@ -84,9 +83,14 @@ def _guide_body(request) -> dict:
     }
 
 
+#: The query-string parameters the guide reads; any other is ignored (and not cached).
+GUIDE_PARAMS = [*GuideFilterForm.base_fields, "page"]
+
+
+@guide_page(params=GUIDE_PARAMS)
 def association_list(request):
     # The rendered body is cached per filter combination (see guide_cache.py).
-    guide = cached_list_page(request, scope="guide", build=_guide_body)
+    guide = cached_list_page(request, scope="guide", params=GUIDE_PARAMS, build=_guide_body)
     return render(request, "foreninger/association_list.html", guide)
 
 
@@ -122,15 +126,17 @@ def _detail_page(request, pk: int) -> dict:
     }
 
 
+@guide_page()
 def association_detail(request, slug):
-    # Whether the association is public is asked every time; its rendered page is cached
-    # until it, its opportunities or the vocabularies change (see guide_cache.py).
+    # Whether the association is public is asked every time a page is built; its rendered
+    # body is cached until the guide changes (see guide_cache.py).
     association = get_object_or_404(
         Association.objects.published().only("pk", "updated_at"), slug=slug
     )
-    key = detail_cache_key(association.pk, association.updated_at, request.build_absolute_uri("/"))
-    page = cache.get(key)
-    if page is None:
-        page = _detail_page(request, association.pk)
-        cache.set(key, page, GUIDE_CACHE_SECONDS)
+    page = cached_detail(
+        "association",
+        association.pk,
+        request.build_absolute_uri("/"),
+        build=lambda: _detail_page(request, association.pk),
+    )
     return render(request, "foreninger/association_detail.html", page)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from ..access import get_association_for_contact
-from ..guide_cache import cached_list_page
+from ..guide_cache import cached_list_page, guide_page
 from ..services.membership import current_year, member_associations
 
 PAGE_SIZE = 20
@@ -38,11 +38,17 @@ def _member_list_body(request) -> dict:
     }
 
 
+MEMBER_LIST_PARAMS = ["page"]
+
+
+@guide_page(params=MEMBER_LIST_PARAMS)
 @require_GET
 def member_list(request):
     # Cached like the guide's list (membership changes bump the same generation).
     scope = f"members:{timezone.localdate().isoformat()}"
-    page = cached_list_page(request, scope=scope, build=_member_list_body)
+    page = cached_list_page(
+        request, scope=scope, params=MEMBER_LIST_PARAMS, build=_member_list_body
+    )
     return render(request, "foreninger/members/member_list.html", page)
 
 

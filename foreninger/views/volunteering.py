@@ -13,7 +13,7 @@ from frivillig.lib.ratelimit import public_form_ratelimit
 
 from ..forms.filters import OpportunityFilterForm, query_without
 from ..forms.public import OfferForm
-from ..guide_cache import cached_list_page, guide_generation
+from ..guide_cache import cached_list_page, guide_generation, guide_page
 from ..models import VolunteerOpportunity
 from ..services.offers import make_offer
 from ..services.opportunities import filter_opportunities
@@ -70,11 +70,18 @@ def _opportunity_list_body(request) -> dict:
     }
 
 
+#: The query-string parameters the list reads; any other is ignored (and not cached).
+OPPORTUNITY_LIST_PARAMS = [*OpportunityFilterForm.base_fields, "page"]
+
+
+@guide_page(params=OPPORTUNITY_LIST_PARAMS)
 @require_GET
 def opportunity_list(request):
     # Cached like the guide's list; closing dates make the rows depend on the day too.
     scope = f"opportunities:{timezone.localdate().isoformat()}"
-    page = cached_list_page(request, scope=scope, build=_opportunity_list_body)
+    page = cached_list_page(
+        request, scope=scope, params=OPPORTUNITY_LIST_PARAMS, build=_opportunity_list_body
+    )
     return render(request, "foreninger/volunteering/opportunity_list.html", page)
 
 
@@ -107,6 +114,7 @@ def _public_opportunity(pk: int) -> VolunteerOpportunity:
     )
 
 
+@guide_page()
 @require_http_methods(["GET", "POST"])
 @public_form_ratelimit
 def opportunity_detail(request, pk: int):

@@ -35,7 +35,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
@@ -174,15 +174,27 @@ def cacheable(params: Iterable[tuple[str, str]], *, max_text: int = MAX_CACHED_T
     return all(len(value) <= max_text for _, value in params)
 
 
+def only_known_params(request, pairs: list[tuple[str, str]]) -> None:
+    """Let the rest of the request see only the parameters its cache key holds.
+
+    Whatever a cached piece links to (pagination, filter chips, the language switcher) is
+    then the same for every request that shares its key.
+    """
+    encoded = urlencode(pairs)
+    request.GET = QueryDict(encoded)
+    request.META["QUERY_STRING"] = encoded
+
+
 def cached_list_page(request, *, namespace: str, scope: str, params: Iterable[str], build):
     """A list page's body, cached per combination of the parameters the page knows.
 
     ``params`` names the query-string parameters the page reads; any other parameter is
-    ignored and cannot multiply the cache. ``build(request)`` must read only those.
-    ``scope`` keeps lists of one namespace apart (and carries the date where rows depend on
-    it). Long free-text values are answered without the cache.
+    dropped from the request and cannot multiply the cache. ``scope`` keeps lists of one
+    namespace apart (and carries the date where rows depend on it). Long free-text values
+    are answered without the cache.
     """
     pairs = known_params(request.GET, params)
+    only_known_params(request, pairs)
     if not cacheable(pairs):
         return build(request)
     return cached(namespace, scope, build=lambda: build(request), params=pairs)
@@ -232,6 +244,7 @@ def cache_public_page(*namespaces: str, params: Iterable[str] = ()):
             if request.method not in ("GET", "HEAD") or _personal(request):
                 return view(request, *args, **kwargs)
             pairs = known_params(request.GET, params)
+            only_known_params(request, pairs)
             numbers = [generation(name) for name in namespaces]
             if None in numbers or not cacheable(pairs):
                 return view(request, *args, **kwargs)
