@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test test-postgres lint format bench messages install clean
+.PHONY: run test test-postgres test-redis lint format bench messages install clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: install
 ## make test-postgres: the suite against a local PostgreSQL (started and set up if needed)
 test-postgres: install
 	bash .ci/postgres.sh $(PY) -m pytest
+
+## make test-redis: the suite with Redis as the shared cache store (started and installed if
+## needed; its database 13 is flushed)
+test-redis: install
+	bash .ci/redis.sh $(PY) -m pytest
 
 lint: install
 	$(VENV)/bin/ruff check .

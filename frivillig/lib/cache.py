@@ -55,6 +55,11 @@ _COMPLETE = "*"  # in a request's numbers: every namespace has been read
 # The numbers read during the current request; None outside a request.
 _request_generations: ContextVar[dict | None] = ContextVar("frivillig_generations", default=None)
 
+# Every namespace this process has asked for. Redis has no "all rows" read like the database's
+# one query, so a request's first read fetches all of these at once: one round trip per request
+# instead of one per namespace.
+_known_names: set[str] = set()
+
 
 def _uses_redis() -> bool:
     return "shared" in settings.CACHES
@@ -99,8 +104,10 @@ def generation(name: str) -> int | None:
     remembered = _request_generations.get()
     if remembered is not None and (name in remembered or _COMPLETE in remembered):
         return remembered.get(name, 0)
+    names = {name} if remembered is None else {name, *_known_names} - remembered.keys()
+    _known_names.add(name)
     try:
-        found = _read([name])
+        found = _read(names)
     except Exception:
         logger.exception("cache generations could not be read; building pages afresh")
         return None

@@ -4,12 +4,23 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache, caches
+from django.core.management import call_command
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.test import RequestFactory
 
 from frivillig.lib import cache as shared_cache
 from frivillig.models import CacheGeneration
+from frivillig.tests.cache_stores import caches_for
+
+
+@pytest.fixture(autouse=True)
+def database_store(db, settings):
+    """The default store, also when the suite runs with DJANGO_CACHE_URL (Redis has
+    test_cache_redis.py)."""
+    settings.CACHES = caches_for("")
+    # migrate made the counters' table only if the suite's own settings use one.
+    call_command("createcachetable", verbosity=0)
 
 
 @pytest.fixture
