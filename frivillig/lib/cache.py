@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from datetime import date
@@ -33,7 +34,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
@@ -71,8 +72,18 @@ def _uses_redis() -> bool:
 def _read(names: Iterable[str]) -> dict[str, int]:
     names = list(names)
     if _uses_redis():
-        found = caches["shared"].get_many([_SHARED_PREFIX + name for name in names])
-        return {name: int(found.get(_SHARED_PREFIX + name, 0)) for name in names}
+        shared = caches["shared"]
+        keys = {_SHARED_PREFIX + name: name for name in names}
+        found = shared.get_many(list(keys))
+        missing = [key for key in keys if key not in found]
+        if missing:
+            # A Redis that lost its data (restarted without persistence) must not hand out
+            # numbers that old pages were keyed by: start from the clock, never from 0.
+            start = time.time_ns()
+            for key in missing:
+                shared.add(key, start, None)
+            found.update(shared.get_many(missing))
+        return {name: int(found.get(key, 0)) for key, name in keys.items()}
     from frivillig.models import CacheGeneration
 
     # One query answers every namespace the request will ask for.
@@ -83,7 +94,7 @@ def _increment(name: str) -> int:
     if _uses_redis():
         shared = caches["shared"]
         key = _SHARED_PREFIX + name
-        shared.add(key, 0, None)
+        shared.add(key, time.time_ns(), None)
         return shared.incr(key)
     from frivillig.models import CacheGeneration
 
@@ -128,7 +139,15 @@ def bump(*names: str) -> None:
 
 
 def _bump_now(name: str) -> None:
-    value = _increment(name)
+    try:
+        value = _increment(name)
+    except DatabaseError:
+        raise  # the database store is part of the transaction: let it decide
+    except Exception:
+        # Redis is down. The change itself must not fail (it may be a citizen's
+        # submission); while Redis cannot be read, no worker serves cached pages anyway.
+        logger.exception("cache generation %s could not be bumped", name)
+        return
     remembered = _request_generations.get()
     if remembered is not None:
         remembered[name] = value

@@ -77,8 +77,14 @@ def test_app_imports_only_what_the_design_allows(app):
     assert forbidden == []
 
 
+#: What the shared blocks may reach outside themselves: the table that holds the cache
+#: generations when no Redis is set (a block cannot own a model; frivillig, the base app that
+#: every app already reads the centre from, does).
+LIB_MAY_REACH = {("frivillig/lib/cache.py", "frivillig.models")}
+
+
 def test_the_shared_blocks_import_no_app():
-    assert sorted(project_imports("frivillig", under="lib")) == []
+    assert sorted(set(project_imports("frivillig", under="lib")) - LIB_MAY_REACH) == []
 
 
 def test_frivillig_uses_other_apps_only_through_their_public_faces():

@@ -7,6 +7,9 @@ from django_ratelimit.exceptions import Ratelimited
 
 from frivillig.lib.ratelimit import PUBLIC_FORM_RATE, public_form_ratelimit
 
+# The counters live in the "ratelimit" cache: a database table unless Redis holds them.
+pytestmark = pytest.mark.django_db
+
 
 @public_form_ratelimit
 def form_view(request):
