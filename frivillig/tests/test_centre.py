@@ -9,8 +9,8 @@ from PIL import Image
 
 from frivillig.centre import get_centre
 from frivillig.images import resize_logo
+from frivillig.lib.security import client_ip
 from frivillig.models import CentreProfile
-from frivillig.security import client_ip
 
 
 def jpeg_with_exif(size=(2000, 1000)) -> SimpleUploadedFile:
@@ -105,7 +105,7 @@ def test_client_ip_is_none_for_a_request_without_an_address():
 
 
 def test_rate_limits_count_requests_without_an_address_together():
-    from frivillig.security import ratelimit_ip
+    from frivillig.lib.security import ratelimit_ip
 
     request = RequestFactory().get("/")
     del request.META["REMOTE_ADDR"]

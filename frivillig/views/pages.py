@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET
 
 from foreninger import search as guide_search
 
-from . import services
-from .centre import get_centre
-from .forms import AcceptInvitationForm
-from .lib.cache import cache_public_page
+from ..centre import get_centre
+from ..forms.accounts import AcceptInvitationForm
+from ..lib.cache import cache_public_page
+from ..services import invitations as services
 
 
 @cache_public_page("centre", "guide")

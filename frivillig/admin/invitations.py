@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
-from .images import resize_logo
-from .lib.images import LogoField
-from .models import CentreProfile, Invitation
-from .roles import ROLE_DESCRIPTIONS
+from ..images import resize_logo
+from ..lib.images import LogoField
+from ..models import CentreProfile, Invitation
+from ..roles import ROLE_DESCRIPTIONS
+from ..services import invitations as services
 
 
 @admin.register(CentreProfile)
@@ -217,6 +217,3 @@ class CentreUserAdmin(UserAdmin):
     @admin.display(description=_("roles"))
     def role_names(self, obj):
         return ", ".join(group.name for group in obj.groups.all())
-
-
-from . import outbox_admin  # noqa: E402, F401  (registers the outbox pages)
