@@ -219,7 +219,7 @@ FRIVILLIG_PROXY_COUNT = env_int("FRIVILLIG_PROXY_COUNT", 0 if DEBUG else 1)
 # every worker, per address as client_ip sees it.
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "frivillig.lib.security.ratelimit_ip"
-RATELIMIT_VIEW = "frivillig.views.pages.rate_limited"
+RATELIMIT_VIEW = "frivillig.views.errors.rate_limited"
 
 # Languages: Danish first and unprefixed, English under /en/.
 LANGUAGE_CODE = "da"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import pages
+from .views import accounts, pages, search
 
 app_name = "frivillig"
 
@@ -11,10 +11,10 @@ urlpatterns = [
     path("om/", pages.about, name="about"),
     path("privatlivspolitik/", pages.privacy_policy, name="privacy"),
     path("tilgaengelighed/", pages.accessibility_statement, name="accessibility"),
-    path("soeg/", pages.site_search, name="search"),
+    path("soeg/", search.site_search, name="search"),
     path(
         "konto/invitation/<str:token>/",
-        pages.accept_invitation,
+        accounts.accept_invitation,
         name="accept_invitation",
     ),
 ]

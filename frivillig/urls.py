@@ -10,7 +10,7 @@ from django.urls import include, path
 
 from .forms.accounts import LoginForm
 from .sitemaps import SITEMAPS
-from .views import pages
+from .views import accounts, pages
 
 urlpatterns = [
     path("healthz/", pages.healthz, name="healthz"),
@@ -28,7 +28,7 @@ urlpatterns += i18n_patterns(
     ),
     path(
         "konto/password_reset/",
-        pages.CentrePasswordResetView.as_view(),
+        accounts.CentrePasswordResetView.as_view(),
         name="password_reset",
     ),
     path("konto/", include("django.contrib.auth.urls")),

@@ -5,4 +5,4 @@ attention.py holds the front page's queues; the site class is ``frivillig/admin_
 outside this package (its docstring says why).
 """
 
-from . import invitations, outbox  # noqa: F401
+from . import centre, invitations, outbox, users  # noqa: F401

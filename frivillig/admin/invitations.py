@@ -1,78 +1,16 @@
+"""Invitations in the admin: staff invite people by email with their roles, resend or revoke."""
+
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 from django.db import models
 from django.db.models import Q
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..images import resize_logo
-from ..lib.images import LogoField
-from ..models import CentreProfile, Invitation
+from ..models import Invitation
 from ..roles import ROLE_DESCRIPTIONS
-from ..services import invitations as services
-
-
-@admin.register(CentreProfile)
-class CentreProfileAdmin(admin.ModelAdmin):
-    """One row: the list page goes straight to the form."""
-
-    formfield_overrides = {
-        models.URLField: {"assume_scheme": "https"},
-        # Checked like every picture upload, in the form: a bad file is a form error.
-        models.ImageField: {"form_class": LogoField, "process": resize_logo},
-    }
-
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": ["name", "tagline", "tagline_en", "logo"],
-                "description": _("Changes show on every page within a minute."),
-            },
-        ),
-        (
-            _("Address and contact"),
-            {
-                "fields": [
-                    "address",
-                    ("postal_code", "city"),
-                    "municipality",
-                    ("phone", "email"),
-                    "cvr",
-                    "opening_hours",
-                    "opening_hours_en",
-                ]
-            },
-        ),
-        (_("About the centre"), {"fields": ["about_text", "about_text_en"]}),
-        (
-            _("Privacy and accessibility"),
-            {
-                "fields": [
-                    "privacy_policy",
-                    "privacy_policy_en",
-                    "accessibility_statement",
-                    "accessibility_statement_en",
-                ]
-            },
-        ),
-        (_("Social media"), {"fields": ["facebook_url", "instagram_url", "linkedin_url"]}),
-    ]
-
-    def changelist_view(self, request, extra_context=None):
-        CentreProfile.objects.get_or_create(pk=1)
-        return redirect(reverse("admin:frivillig_centreprofile_change", args=[1]))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from ..services.invitations import revoke_invitations, send_invitation
 
 
 class InvitationStatusFilter(admin.SimpleListFilter):
@@ -136,9 +74,7 @@ class InvitationAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change:
-            services.send_invitation(
-                invitation=form.instance, base_url=request.build_absolute_uri("/")
-            )
+            send_invitation(invitation=form.instance, base_url=request.build_absolute_uri("/"))
             messages.success(
                 request,
                 _("The invitation was emailed to %(email)s.") % {"email": form.instance.email},
@@ -148,9 +84,7 @@ class InvitationAdmin(admin.ModelAdmin):
     def resend(self, request, queryset):
         sent = 0
         for invitation in queryset.filter(accepted_at__isnull=True):
-            services.send_invitation(
-                invitation=invitation, base_url=request.build_absolute_uri("/")
-            )
+            send_invitation(invitation=invitation, base_url=request.build_absolute_uri("/"))
             sent += 1
         self.message_user(
             request,
@@ -160,60 +94,9 @@ class InvitationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the invitation"))
     def revoke(self, request, queryset):
-        revoked = services.revoke_invitations(invitations=queryset)
+        revoked = revoke_invitations(invitations=queryset)
         self.message_user(
             request,
             ngettext("%(count)d invitation revoked.", "%(count)d invitations revoked.", revoked)
             % {"count": revoked},
         )
-
-
-User = get_user_model()
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class CentreUserAdmin(UserAdmin):
-    """Django's user admin, without the keys to the kingdom for non-superusers.
-
-    Staff manage people's roles and can deactivate a login; only a superuser can see or
-    change superuser status and per-user permissions, or touch a superuser's account.
-    """
-
-    list_display = ["username", "email", "first_name", "last_name", "role_names", "is_active"]
-    list_filter = ["groups", "is_active", "is_staff", "is_superuser"]
-
-    staff_fieldsets = [
-        (None, {"fields": ["username", "password"]}),
-        (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
-        (_("Roles and access"), {"fields": ["is_active", "is_staff", "groups"]}),
-        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
-    ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")
-
-    def get_fieldsets(self, request, obj=None):
-        if obj is not None and not request.user.is_superuser:
-            return self.staff_fieldsets
-        return super().get_fieldsets(request, obj)
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None:
-            readonly += ["last_login", "date_joined"]
-        return readonly
-
-    def get_list_filter(self, request):
-        if request.user.is_superuser:
-            return self.list_filter
-        return ["groups", "is_active"]
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
-            return False
-        return super().has_change_permission(request, obj)
-
-    @admin.display(description=_("roles"))
-    def role_names(self, obj):
-        return ", ".join(group.name for group in obj.groups.all())

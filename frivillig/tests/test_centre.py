@@ -8,9 +8,8 @@ from django.utils import translation
 from PIL import Image
 
 from frivillig.centre import get_centre
-from frivillig.images import resize_logo
 from frivillig.lib.security import client_ip
-from frivillig.models import CentreProfile
+from frivillig.models import CentreProfile, resize_logo
 
 
 def jpeg_with_exif(size=(2000, 1000)) -> SimpleUploadedFile:
