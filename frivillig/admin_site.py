@@ -1,7 +1,15 @@
+"""The admin site, headed with the centre's name (``FrivilligAdminConfig.default_site``).
+
+It lives outside the ``admin`` package on purpose: Django imports this module while it
+builds ``admin.site``, and importing anything inside ``frivillig.admin`` would first run the
+package's ``__init__``, whose modules register on ``admin.site`` while it is still being
+built; Django then replaces that half-built site and the centre's models vanish from the
+admin.
+"""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .attention import attention_items
 from .centre import get_centre
 
 
@@ -19,5 +27,7 @@ class FrivilligAdminSite(admin.AdminSite):
         return context
 
     def index(self, request, extra_context=None):
+        from .admin.attention import attention_items  # not at import time (see above)
+
         extra_context = {**(extra_context or {}), "attention": attention_items(request)}
         return super().index(request, extra_context)

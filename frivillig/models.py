@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -12,10 +13,25 @@ from django.utils.translation import gettext_lazy as _
 from mailer.models import Message as MailerMessage
 from mailer.models import MessageLog as MailerMessageLog
 
-from .images import resize_logo
 from .lib.cache import bump
+from .lib.images import resized_image
 from .lib.models import PostalAddress
 from .lib.validators import validate_cvr
+
+#: The centre's logo is stored as a PNG of at most this many pixels a side, which keeps its
+#: transparency on the site's header.
+CENTRE_LOGO_MAX_SIDE = 512
+
+
+def resize_logo(upload) -> ContentFile:
+    """The centre's logo, checked like every picture upload (``frivillig.lib.images``) and
+    re-encoded; raises ``ValidationError`` for anything but a real JPEG, PNG or WebP image
+    within the limits."""
+    # The admin's LogoField has already processed it; a file given in code has not.
+    processed = getattr(upload, "processed_logo", None) or getattr(
+        getattr(upload, "file", None), "processed_logo", None
+    )
+    return processed or resized_image(upload, side=CENTRE_LOGO_MAX_SIDE, image_format="PNG")
 
 
 class CentreProfile(PostalAddress):

@@ -9,7 +9,7 @@ from foreninger.signals import contact_invitation_needed
 
 from .models import Invitation
 from .roles import ASSOCIATION_CONTACT
-from .services import send_invitation
+from .services.invitations import send_invitation
 
 
 def invite_association_contact(sender, *, association, user, language="da", **kwargs):

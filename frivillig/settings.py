@@ -210,7 +210,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "frivillig.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "frivillig.lib.security.client_ip"
 # How many reverse proxies stand in front of the app and append to X-Forwarded-For; the
 # client's address is the one the outermost proxy saw.
 FRIVILLIG_PROXY_COUNT = env_int("FRIVILLIG_PROXY_COUNT", 0 if DEBUG else 1)
@@ -218,8 +218,8 @@ FRIVILLIG_PROXY_COUNT = env_int("FRIVILLIG_PROXY_COUNT", 0 if DEBUG else 1)
 # Rate limits on public forms (django-ratelimit) count in the "ratelimit" cache, shared by
 # every worker, per address as client_ip sees it.
 RATELIMIT_USE_CACHE = "ratelimit"
-RATELIMIT_IP_META_KEY = "frivillig.security.ratelimit_ip"
-RATELIMIT_VIEW = "frivillig.views.rate_limited"
+RATELIMIT_IP_META_KEY = "frivillig.lib.security.ratelimit_ip"
+RATELIMIT_VIEW = "frivillig.views.errors.rate_limited"
 
 # Languages: Danish first and unprefixed, English under /en/.
 LANGUAGE_CODE = "da"

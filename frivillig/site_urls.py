@@ -2,19 +2,19 @@
 
 from django.urls import path
 
-from . import views
+from .views import accounts, pages, search
 
 app_name = "frivillig"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("om/", views.about, name="about"),
-    path("privatlivspolitik/", views.privacy_policy, name="privacy"),
-    path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
-    path("soeg/", views.site_search, name="search"),
+    path("", pages.home, name="home"),
+    path("om/", pages.about, name="about"),
+    path("privatlivspolitik/", pages.privacy_policy, name="privacy"),
+    path("tilgaengelighed/", pages.accessibility_statement, name="accessibility"),
+    path("soeg/", search.site_search, name="search"),
     path(
         "konto/invitation/<str:token>/",
-        views.accept_invitation,
+        accounts.accept_invitation,
         name="accept_invitation",
     ),
 ]

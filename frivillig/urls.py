@@ -8,13 +8,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from . import views
-from .forms import LoginForm
+from .forms.accounts import LoginForm
 from .sitemaps import SITEMAPS
+from .views import accounts, pages
 
 urlpatterns = [
-    path("healthz/", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz/", pages.healthz, name="healthz"),
+    path("robots.txt", pages.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
@@ -28,7 +28,7 @@ urlpatterns += i18n_patterns(
     ),
     path(
         "konto/password_reset/",
-        views.CentrePasswordResetView.as_view(),
+        accounts.CentrePasswordResetView.as_view(),
         name="password_reset",
     ),
     path("konto/", include("django.contrib.auth.urls")),
@@ -41,4 +41,4 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler500 = "frivillig.errors.server_error"
+handler500 = "frivillig.views.errors.server_error"

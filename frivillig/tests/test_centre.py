@@ -8,9 +8,8 @@ from django.utils import translation
 from PIL import Image
 
 from frivillig.centre import get_centre
-from frivillig.images import resize_logo
-from frivillig.models import CentreProfile
-from frivillig.security import client_ip
+from frivillig.lib.security import client_ip
+from frivillig.models import CentreProfile, resize_logo
 from frivillig.tests.cache_stores import generation_queries
 
 
@@ -106,7 +105,7 @@ def test_client_ip_is_none_for_a_request_without_an_address():
 
 
 def test_rate_limits_count_requests_without_an_address_together():
-    from frivillig.security import ratelimit_ip
+    from frivillig.lib.security import ratelimit_ip
 
     request = RequestFactory().get("/")
     del request.META["REMOTE_ADDR"]

@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from frivillig import services
 from frivillig.models import Invitation
 from frivillig.roles import ASSOCIATION_CONTACT, BOARD, STAFF
+from frivillig.services import invitations as services
 
 GOOD_PASSWORD = "lilla-elefant-42"
 

@@ -107,7 +107,7 @@ def test_not_found_page_is_ours_in_both_languages(client, centre):
 
 
 def test_server_error_page_renders_without_the_database(rf):
-    from frivillig.errors import server_error
+    from frivillig.views.errors import server_error
 
     response = server_error(rf.get("/"))
 

@@ -1,3 +1,5 @@
+"""Forms for accounts: accepting an invitation (a new login) and logging in."""
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, UsernameField

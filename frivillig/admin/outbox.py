@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from mailer.models import PRIORITY_DEFERRED, RESULT_SUCCESS, DontSendEntry, Message, MessageLog
 
-from .lib.mail import send_queued
-from .models import OutgoingMail, SentMailLog
+from ..lib.mail import send_queued
+from ..models import OutgoingMail, SentMailLog
 
 for model in (Message, MessageLog, DontSendEntry):
     if admin.site.is_registered(model):

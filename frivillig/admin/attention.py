@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from foreninger.reports import attention_counts as association_attention_counts
 
-from .centre import get_centre
-from .lib.mail import failed_mail_count
-from .models import Invitation
+from ..centre import get_centre
+from ..lib.mail import failed_mail_count
+from ..models import Invitation
 
 
 def attention_items(request) -> list[dict]:

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .centre import get_centre
-from .models import Invitation
-from .roles import ADMIN_ROLES
+from ..centre import get_centre
+from ..models import Invitation
+from ..roles import ADMIN_ROLES
 
 
 def send_invitation(*, invitation: Invitation, base_url: str) -> None:

@@ -1,0 +1,1 @@
+"""The centre's forms: logging in and accepting an invitation."""
