@@ -10,6 +10,7 @@ from django.dispatch import Signal, receiver
 from .guide_cache import bump_guide_generation
 from .models import Area, Association, Category, Membership, TargetGroup, VolunteerOpportunity
 from .search import refresh_search_vector
+from .vocabularies import vocabularies_changed
 
 #: A person who registered an association has been made its contact but has no password
 #: yet: someone (frivillig.receivers) should invite them to create a login.
@@ -54,6 +55,7 @@ def category_saved(sender, instance, created, **kwargs):
 @receiver(post_delete, sender=TargetGroup, dispatch_uid="foreninger_vocabulary_target_group_del")
 @receiver(post_delete, sender=Area, dispatch_uid="foreninger_vocabulary_area_del")
 def vocabulary_changed(sender, **kwargs):
+    vocabularies_changed()
     bump_guide_generation()
 
 

@@ -1,13 +1,12 @@
 """The guide's vocabularies (categories, target groups, areas), read once per worker.
 
-They change a few times a year, in the admin, and every list page shows them. They are
-kept under the guide's cache generation, which every change to them bumps
-(foreninger/signals.py), so every worker reads them again after a change.
+They change a few times a year, in the admin, and every list page shows them. They have a
+cache generation of their own, which only a change to a vocabulary bumps (besides the guide's,
+foreninger/signals.py): an association's edit does not make every worker read them again.
 """
 
-from frivillig.lib.cache import cached
+from frivillig.lib.cache import bump, cached
 
-from .guide_cache import NAMESPACE
 from .models import Area, Category, TargetGroup
 
 
@@ -19,5 +18,12 @@ def _load() -> dict[str, list]:
     }
 
 
+NAMESPACE = "vocabularies"
+
+
 def guide_vocabularies() -> dict[str, list]:
-    return cached(NAMESPACE, "vocabularies", build=_load)
+    return cached(NAMESPACE, "all", build=_load)
+
+
+def vocabularies_changed() -> None:
+    bump(NAMESPACE)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from foreninger.guide_cache import bump_guide_generation
 from foreninger.models import Association
+from foreninger.services.listings import hide_associations
 from foreninger.tests.factories import (
     category,
     make_association,
@@ -216,5 +217,5 @@ def test_cached_detail_follows_changes(client):
     opportunity.is_active = False
     opportunity.save()
     assert "Ny opgave" not in client.get(url).content.decode()
-    Association.objects.filter(pk=association.pk).update(status=Association.Status.HIDDEN)
-    assert client.get(url).status_code == 404  # no signal, no cache: still refused at once
+    hide_associations(associations=Association.objects.filter(pk=association.pk))
+    assert client.get(url).status_code == 404  # the service retires the cached page
