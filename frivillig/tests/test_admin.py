@@ -210,3 +210,46 @@ def test_the_centre_logo_uploaded_in_the_admin_is_stored_as_a_small_png(client, 
     with Image.open(centre.logo.path) as stored:
         assert stored.format == "PNG"
         assert stored.size == (512, 256)
+
+
+def test_the_admin_index_lists_the_centres_own_pages(client, centre, superuser):
+    client.force_login(superuser)
+
+    html = client.get("/admin/").content.decode()
+
+    for changelist in (
+        "/admin/frivillig/centreprofile/",
+        "/admin/frivillig/invitation/",
+        "/admin/frivillig/outgoingmail/",
+        "/admin/frivillig/sentmaillog/",
+        "/admin/auth/user/",
+    ):
+        assert changelist in html, changelist
+
+
+def test_staff_see_failed_mail_on_the_admin_front_page_and_in_the_outbox(
+    client, centre, staff_user, settings
+):
+    from django.core.mail import send_mail
+    from mailer.models import PRIORITY_DEFERRED, Message
+
+    send_mail("Kvittering", "Tak.", None, ["karen@example.org"])
+    Message.objects.update(priority=PRIORITY_DEFERRED)  # the server refused it
+    client.force_login(staff_user)
+
+    index = client.get("/admin/").content.decode()
+    outbox = client.get("/admin/frivillig/outgoingmail/?state=failed")
+
+    assert "Mails, der endnu ikke kunne sendes" in index
+    assert outbox.status_code == 200
+    assert "karen@example.org" in outbox.content.decode()
+
+
+@pytest.mark.parametrize("role", ["board_user", "contact_user", "facilitator_user"])
+def test_the_outbox_is_refused_to_everyone_but_staff(client, centre, role, request):
+    client.force_login(request.getfixturevalue(role))
+
+    response = client.get("/admin/frivillig/outgoingmail/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
