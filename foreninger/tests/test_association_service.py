@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 from foreninger.models import AdviceRequest
 
@@ -18,11 +17,6 @@ def valid_request(**overrides):
         "website": "",
         **overrides,
     }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def test_service_page_lists_what_the_centre_helps_with_in_both_languages(client, centre):

@@ -1,7 +1,6 @@
 """The public registration of a new association: it waits for staff review."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from foreninger.models import Association, AssociationContact
@@ -10,11 +9,6 @@ from foreninger.services import listings
 from .factories import category, make_association
 
 URL = "/opret-forening/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def valid_registration(**overrides) -> dict:

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from foreninger.models import Association, VolunteerOffer
@@ -17,11 +16,6 @@ from .factories import (
 )
 
 LIST_URL = "/frivillig/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def valid_offer(**overrides):
