@@ -1,6 +1,7 @@
 import pytest
 
 from foreninger.models import AdviceRequest
+from foreninger.tests.factories import make_advice_request
 
 URL = "/foreningsservice/"
 
@@ -123,21 +124,9 @@ def test_page_runs_a_fixed_number_of_queries(client, centre, django_assert_max_n
         client.get(URL)
 
 
-def make_advice(**overrides):
-    return AdviceRequest.objects.create(
-        **{
-            "name": "Karen",
-            "email": "karen@example.org",
-            "topic": AdviceRequest.Topic.GDPR,
-            "message": "Må vi gemme medlemmernes fødselsdage?",
-            **overrides,
-        }
-    )
-
-
 @pytest.mark.parametrize("role_user", ["board_user", "contact_user", "facilitator_user"])
 def test_only_staff_see_advice_requests_in_the_admin(client, centre, request, role_user):
-    make_advice()
+    make_advice_request()
     client.force_login(request.getfixturevalue(role_user))
 
     response = client.get("/admin/foreninger/advicerequest/")
@@ -150,7 +139,7 @@ def test_staff_list_filter_and_open_advice_requests(
     client, centre, staff_user, django_assert_max_num_queries
 ):
     for number in range(30):
-        make_advice(name=f"Person {number}")
+        make_advice_request(name=f"Person {number}")
     client.force_login(staff_user)
 
     with django_assert_max_num_queries(12):
@@ -161,7 +150,7 @@ def test_staff_list_filter_and_open_advice_requests(
 
 
 def test_staff_assign_a_request_to_themselves_and_close_it(client, centre, staff_user):
-    advice = make_advice()
+    advice = make_advice_request()
     client.force_login(staff_user)
     url = "/admin/foreninger/advicerequest/"
 
@@ -177,7 +166,7 @@ def test_staff_assign_a_request_to_themselves_and_close_it(client, centre, staff
 
 
 def test_staff_cannot_alter_what_the_asker_wrote(client, centre, staff_user):
-    advice = make_advice()
+    advice = make_advice_request()
     client.force_login(staff_user)
 
     client.post(

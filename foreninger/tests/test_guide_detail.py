@@ -14,6 +14,7 @@ from foreninger.tests.factories import (
     category,
     make_association,
     make_opportunity,
+    make_user,
     target_group,
 )
 
@@ -109,11 +110,10 @@ def test_detail_in_english(client, full_association):
     "status",
     [Association.Status.DRAFT, Association.Status.AWAITING_REVIEW, Association.Status.HIDDEN],
 )
-def test_unpublished_association_is_not_found(client, django_user_model, status):
+def test_unpublished_association_is_not_found(client, status):
     association = make_association("Hemmelig", status=status)
     assert client.get(association.get_absolute_url()).status_code == 404
-    user = django_user_model.objects.create_user("someone", password="x-correct-horse-9")
-    client.force_login(user)
+    client.force_login(make_user("someone"))
     assert client.get(association.get_absolute_url()).status_code == 404
     assert list(client.get("/foreninger/", {"q": "Hemmelig"}).context["associations"]) == []
 

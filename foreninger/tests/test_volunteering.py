@@ -13,6 +13,7 @@ from .factories import (
     make_category,
     make_opportunity,
     make_target_group,
+    make_user,
 )
 
 LIST_URL = "/frivillig/"
@@ -31,12 +32,12 @@ def valid_offer(**overrides):
 
 
 @pytest.fixture
-def opportunity(centre, django_user_model):
-    association = make_association("Skakklubben Løberen", email="info@skak.example")
-    user = django_user_model.objects.create_user(
-        username="skak", email="formand@skak.example", password="x"
+def opportunity(centre):
+    association = make_association(
+        "Skakklubben Løberen",
+        email="info@skak.example",
+        contacts=[make_user("skak", email="formand@skak.example")],
     )
-    association.contact_links.create(user=user)
     return make_opportunity(
         association,
         title="Skaktræner for børn",
