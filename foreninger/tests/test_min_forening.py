@@ -279,11 +279,14 @@ def test_edit_of_a_draft_applies_directly(client, centre, contact_user):
     make_contact(draft, contact_user)
     client.force_login(contact_user)
 
+    url = reverse("foreninger:my_association", args=[draft.slug])
+
     response = client.post(
-        reverse("foreninger:my_association", args=[draft.slug]),
-        listing_data(draft, short_description="Vi syr sammen.", categories=[]),
-        follow=True,
+        url, listing_data(draft, short_description="Vi syr sammen.", categories=[]), follow=True
     )
+
+    assert response.redirect_chain == [(url, 302)]
+    assert response.status_code == 200
 
     draft.refresh_from_db()
     assert draft.short_description == "Vi syr sammen."
@@ -297,11 +300,16 @@ def test_edit_of_a_published_listing_waits_for_review_and_public_page_is_unchang
     client.force_login(contact_user)
     seniors = target_group("seniorer")
 
+    url = reverse("foreninger:my_association", args=[association.slug])
+
     response = client.post(
-        reverse("foreninger:my_association", args=[association.slug]),
+        url,
         listing_data(association, name="Roklubben Bølgen", target_groups=[seniors.pk]),
         follow=True,
     )
+
+    assert response.redirect_chain == [(url, 302)]
+    assert response.status_code == 200
 
     association.refresh_from_db()
     assert association.name == "Eksempelby Roklub"
@@ -340,11 +348,12 @@ def test_trusted_association_applies_directly_and_keeps_history(
     association.save()
     client.force_login(contact_user)
 
-    response = client.post(
-        reverse("foreninger:my_association", args=[association.slug]),
-        listing_data(association, name="Roklubben Bølgen"),
-        follow=True,
-    )
+    url = reverse("foreninger:my_association", args=[association.slug])
+
+    response = client.post(url, listing_data(association, name="Roklubben Bølgen"), follow=True)
+
+    assert response.redirect_chain == [(url, 302)]
+    assert response.status_code == 200
 
     association.refresh_from_db()
     assert association.name == "Roklubben Bølgen"

@@ -153,11 +153,15 @@ def test_contact_marks_an_offer_answered(client, association, contact_user):
 
     response = client.post(answer_url(association, offer), follow=True)
 
-    assert response.redirect_chain[-1][0] == inbox_url(association)
+    assert response.redirect_chain == [(inbox_url(association), 302)]
+    assert response.status_code == 200
     offer.refresh_from_db()
     assert offer.answered_by == contact_user
     assert offer.answered_at is not None
     assert len(list(response.context["messages"])) == 1
+    html = response.content.decode()
+    assert "Tilbuddet fra Karen er markeret som besvaret." in html
+    assert "Markeret som besvaret den" in html
 
 
 def test_marking_answered_needs_post(client, association, contact_user):

@@ -67,9 +67,11 @@ def test_registration_appears_in_the_review_queue(client, centre, staff_user):
     client.post(URL, valid_registration())
     client.force_login(staff_user)
 
-    html = client.get("/admin/foreninger/association/review-queue/", follow=True).content.decode()
+    response = client.get("/admin/foreninger/association/review-queue/", follow=True)
 
-    assert "Strikkecafé Maske" in html
+    assert response.redirect_chain == [("/admin/foreninger/association/?status__exact=review", 302)]
+    assert response.status_code == 200
+    assert "Strikkecafé Maske" in response.content.decode()
 
 
 def test_a_taken_slug_gets_a_number(client, centre):
