@@ -121,7 +121,12 @@ def test_form_needs_csrf(centre):
 
 def test_page_runs_a_fixed_number_of_queries(client, centre, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
-        client.get(URL)
+        response = client.get(URL)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Foreningsservice</h1>" in html
+    assert 'action="#advice-form"' in html
 
 
 @pytest.mark.parametrize("role_user", ["board_user", "contact_user", "facilitator_user"])
@@ -140,13 +145,17 @@ def test_staff_list_filter_and_open_advice_requests(
 ):
     for number in range(30):
         make_advice_request(name=f"Person {number}")
+    make_advice_request(name="Lukket Lis", status=AdviceRequest.Status.CLOSED)
     client.force_login(staff_user)
 
     with django_assert_max_num_queries(12):
         response = client.get("/admin/foreninger/advicerequest/?status__exact=new")
 
     assert response.status_code == 200
-    assert "Person 29" in response.content.decode()
+    assert len(response.context["cl"].result_list) == 30
+    html = response.content.decode()
+    assert "Person 0" in html and "Person 29" in html
+    assert "Lukket Lis" not in html
 
 
 def test_staff_assign_a_request_to_themselves_and_close_it(client, centre, staff_user):

@@ -563,6 +563,10 @@ def test_opportunity_list_is_paginated_with_fixed_queries(
 
     assert response.status_code == 200
     assert len(response.context["opportunities"]) == 20
+    html = response.content.decode()
+    assert "Eksempelby Roklub" in html
+    assert "Opgave 24" in html and "Opgave 05" in html  # newest first
+    assert "Opgave 04" not in html
 
 
 def test_saving_an_unchanged_listing_from_a_browser_stores_no_version(

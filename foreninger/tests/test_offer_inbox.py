@@ -131,8 +131,16 @@ def test_inbox_is_paginated_in_a_fixed_number_of_queries(
         first = client.get(inbox_url(association))
     second = client.get(inbox_url(association), {"page": 2})
 
+    assert first.status_code == second.status_code == 200
     assert len(first.context["offers"]) == 20
     assert len(second.context["offers"]) == 6
+    first_html, second_html = first.content.decode(), second.content.decode()
+    assert "<h1>Skakklubben</h1>" in first_html
+    assert first_html.count('<h3 class="h5 mb-1" id="offer-') == 20
+    assert second_html.count('<h3 class="h5 mb-1" id="offer-') == 6
+    assert "Person " in first_html
+    assert "Besvaret</h3>" not in first_html  # the answered offer comes last
+    assert "Besvaret</h3>" in second_html
 
 
 def test_empty_inbox_says_so(client, association, contact_user):

@@ -421,6 +421,9 @@ def test_version_changelist_query_count(
         response = client.get(CHANGELIST)
 
     assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 30
+    html = response.content.decode()
+    assert "Forening 00" in html and "Forening 29" in html
 
 
 def test_submit_for_review_only_from_draft(db):
