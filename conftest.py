@@ -1,4 +1,8 @@
-"""Project-wide pytest fixtures: one user per role, uploads kept out of the repo."""
+"""Project-wide pytest fixtures: one user per role, uploads kept out of the repo.
+
+The rows a test needs come from the factories in foreninger/tests/factories.py, one per model
+(users included); the fixtures here are made with them.
+"""
 
 import os
 from collections.abc import Sequence
@@ -39,50 +43,46 @@ def centre(db):
     return demo.seed_centre()
 
 
-def _user_with_role(django_user_model, username, role=None, **extra):
-    from django.contrib.auth.models import Group
+def _user_with_role(username, role=None, **extra):
+    # The one user factory (foreninger/tests/factories.py); its password is PASSWORD there.
+    from foreninger.tests.factories import make_user
 
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@example.org", password="correct-horse-9", **extra
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
+    return make_user(username, role=role, **extra)
 
 
 @pytest.fixture
-def staff_user(db, django_user_model):
+def staff_user(db):
     from frivillig.roles import STAFF
 
-    return _user_with_role(django_user_model, "staff", STAFF, is_staff=True)
+    return _user_with_role("staff", STAFF, is_staff=True)
 
 
 @pytest.fixture
-def board_user(db, django_user_model):
+def board_user(db):
     from frivillig.roles import BOARD
 
-    return _user_with_role(django_user_model, "board", BOARD)
+    return _user_with_role("board", BOARD)
 
 
 @pytest.fixture
-def contact_user(db, django_user_model):
+def contact_user(db):
     from frivillig.roles import ASSOCIATION_CONTACT
 
-    return _user_with_role(django_user_model, "contact", ASSOCIATION_CONTACT)
+    return _user_with_role("contact", ASSOCIATION_CONTACT)
 
 
 @pytest.fixture
-def facilitator_user(db, django_user_model):
+def facilitator_user(db):
     from frivillig.roles import FACILITATOR
 
-    return _user_with_role(django_user_model, "facilitator", FACILITATOR)
+    return _user_with_role("facilitator", FACILITATOR)
 
 
 @pytest.fixture
-def superuser(db, django_user_model):
-    return django_user_model.objects.create_superuser(
-        username="root", email="root@example.org", password="correct-horse-9"
-    )
+def superuser(db):
+    from foreninger.tests.factories import make_user
+
+    return make_user("root", is_staff=True, is_superuser=True)
 
 
 class DrainedOutbox(Sequence):

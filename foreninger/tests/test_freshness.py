@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from foreninger.models import Association, AssociationContact
+from foreninger.models import Association
 from foreninger.services.freshness import (
     SALT,
     confirm_url,
@@ -35,8 +35,8 @@ def stale(centre, contact_user):
         "Skakklubben Springeren",
         last_confirmed_at=timezone.now() - LONG_AGO,
         email="kontakt@springeren.example",
+        contacts=[contact_user],
     )
-    AssociationContact.objects.create(association=association, user=contact_user)
     return association
 
 

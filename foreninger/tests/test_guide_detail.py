@@ -14,6 +14,7 @@ from foreninger.tests.factories import (
     category,
     make_association,
     make_opportunity,
+    make_user,
     target_group,
 )
 
@@ -109,11 +110,10 @@ def test_detail_in_english(client, full_association):
     "status",
     [Association.Status.DRAFT, Association.Status.AWAITING_REVIEW, Association.Status.HIDDEN],
 )
-def test_unpublished_association_is_not_found(client, django_user_model, status):
+def test_unpublished_association_is_not_found(client, status):
     association = make_association("Hemmelig", status=status)
     assert client.get(association.get_absolute_url()).status_code == 404
-    user = django_user_model.objects.create_user("someone", password="x-correct-horse-9")
-    client.force_login(user)
+    client.force_login(make_user("someone"))
     assert client.get(association.get_absolute_url()).status_code == 404
     assert list(client.get("/foreninger/", {"q": "Hemmelig"}).context["associations"]) == []
 
@@ -199,10 +199,16 @@ def test_detail_query_count_is_fixed(client, django_assert_max_num_queries, full
     bump_guide_generation()  # but render the association again
     with django_assert_max_num_queries(6):
         response = client.get(full_association.get_absolute_url())
+    assert response.status_code == 200
     assert len(response.context["opportunities"]) == 10
+    assert '<h1 class="mb-1">Herlev Sorggruppe</h1>' in response.content.decode()
     with django_assert_max_num_queries(2):  # generations; still published? The rest is cached.
         again = client.get(full_association.get_absolute_url())
-    assert again.content.decode().count('<h3 class="h5 card-title"><a') == 10
+    assert again.status_code == 200
+    for page in (response, again):
+        html = page.content.decode()
+        assert html.count('<h3 class="h5 card-title"><a') == 10
+        assert "Opgave 0" in html and "Opgave 9" in html
 
 
 def test_cached_detail_follows_changes(client):

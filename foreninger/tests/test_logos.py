@@ -11,6 +11,7 @@ from PIL import Image
 
 from foreninger.models import Association
 from foreninger.services import listings
+from foreninger.tests.factories import make_association
 
 
 def image_bytes(format, size=(300, 200)) -> bytes:
@@ -46,7 +47,7 @@ BAD_FILES = {
 
 @pytest.fixture
 def association(db):
-    return Association.objects.create(name="Eksempelby Roklub", slug="eksempelby-roklub")
+    return make_association("Eksempelby Roklub", status=Association.Status.DRAFT)
 
 
 def test_set_logo_stores_the_logo_and_its_thumbnail(association, settings):

@@ -10,19 +10,25 @@ from PIL import Image
 
 from foreninger.models import (
     Association,
-    AssociationContact,
     AssociationRevision,
     VolunteerOpportunity,
 )
 
-from .factories import make_association, make_opportunity, target_group
+from .factories import (
+    make_association,
+    make_contact,
+    make_opportunity,
+    make_revision,
+    make_user,
+    target_group,
+)
 
 
 @pytest.fixture
 def association(db, contact_user):
-    association = make_association("Eksempelby Roklub", email="roklub@example.org")
-    AssociationContact.objects.create(association=association, user=contact_user)
-    return association
+    return make_association(
+        "Eksempelby Roklub", email="roklub@example.org", contacts=[contact_user]
+    )
 
 
 @pytest.fixture
@@ -31,13 +37,10 @@ def opportunity(association):
 
 
 @pytest.fixture
-def other_contact(db, django_user_model):
+def other_contact(db):
     """A contact of another association, with an opportunity of its own."""
-    user = django_user_model.objects.create_user(
-        "anden", email="anden@example.org", password="correct-horse-9"
-    )
-    other = make_association("Skakklubben Springeren")
-    AssociationContact.objects.create(association=other, user=user)
+    user = make_user("anden")
+    other = make_association("Skakklubben Springeren", contacts=[user])
     make_opportunity(other, title="Skaklærer")
     return user
 
@@ -170,7 +173,7 @@ def test_dashboard_lists_only_the_contacts_own_associations(
     client, centre, association, contact_user, other_contact
 ):
     draft = make_association("Syklubben Nål", status=Association.Status.DRAFT)
-    AssociationContact.objects.create(association=draft, user=contact_user)
+    make_contact(draft, contact_user)
     client.force_login(contact_user)
 
     html = client.get(reverse("foreninger:my_associations")).content.decode()
@@ -188,9 +191,7 @@ def test_dashboard_query_count_does_not_grow_with_associations(
     client, centre, contact_user, django_assert_max_num_queries
 ):
     for number in range(25):
-        association = make_association(f"Forening {number:02}")
-        AssociationContact.objects.create(association=association, user=contact_user)
-        AssociationRevision.objects.create(association=association, data={})
+        make_revision(make_association(f"Forening {number:02}", contacts=[contact_user]))
     client.force_login(contact_user)
 
     with django_assert_max_num_queries(8):
@@ -203,7 +204,7 @@ def test_dashboard_query_count_does_not_grow_with_associations(
 
 
 def test_dashboard_notes_changes_awaiting_review(client, centre, association, contact_user):
-    AssociationRevision.objects.create(association=association, data={})
+    make_revision(association)
     client.force_login(contact_user)
 
     response = client.get(reverse("foreninger:my_associations"))
@@ -226,7 +227,7 @@ def test_contact_confirms_the_listing_is_current(client, centre, association, co
 
 def test_contact_sends_a_draft_for_review(client, centre, contact_user):
     draft = make_association("Syklubben Nål", status=Association.Status.DRAFT)
-    AssociationContact.objects.create(association=draft, user=contact_user)
+    make_contact(draft, contact_user)
     client.force_login(contact_user)
 
     client.post(reverse("foreninger:my_submit", args=[draft.slug]))
@@ -258,7 +259,7 @@ def test_listing_form_offers_no_staff_fields(client, centre, association, contac
 
 def test_posted_staff_fields_are_ignored(client, centre, contact_user):
     draft = make_association("Syklubben Nål", status=Association.Status.DRAFT)
-    AssociationContact.objects.create(association=draft, user=contact_user)
+    make_contact(draft, contact_user)
     client.force_login(contact_user)
 
     client.post(
@@ -275,14 +276,17 @@ def test_posted_staff_fields_are_ignored(client, centre, contact_user):
 
 def test_edit_of_a_draft_applies_directly(client, centre, contact_user):
     draft = make_association("Syklubben Nål", status=Association.Status.DRAFT)
-    AssociationContact.objects.create(association=draft, user=contact_user)
+    make_contact(draft, contact_user)
     client.force_login(contact_user)
 
+    url = reverse("foreninger:my_association", args=[draft.slug])
+
     response = client.post(
-        reverse("foreninger:my_association", args=[draft.slug]),
-        listing_data(draft, short_description="Vi syr sammen.", categories=[]),
-        follow=True,
+        url, listing_data(draft, short_description="Vi syr sammen.", categories=[]), follow=True
     )
+
+    assert response.redirect_chain == [(url, 302)]
+    assert response.status_code == 200
 
     draft.refresh_from_db()
     assert draft.short_description == "Vi syr sammen."
@@ -296,11 +300,16 @@ def test_edit_of_a_published_listing_waits_for_review_and_public_page_is_unchang
     client.force_login(contact_user)
     seniors = target_group("seniorer")
 
+    url = reverse("foreninger:my_association", args=[association.slug])
+
     response = client.post(
-        reverse("foreninger:my_association", args=[association.slug]),
+        url,
         listing_data(association, name="Roklubben Bølgen", target_groups=[seniors.pk]),
         follow=True,
     )
+
+    assert response.redirect_chain == [(url, 302)]
+    assert response.status_code == 200
 
     association.refresh_from_db()
     assert association.name == "Eksempelby Roklub"
@@ -339,11 +348,12 @@ def test_trusted_association_applies_directly_and_keeps_history(
     association.save()
     client.force_login(contact_user)
 
-    response = client.post(
-        reverse("foreninger:my_association", args=[association.slug]),
-        listing_data(association, name="Roklubben Bølgen"),
-        follow=True,
-    )
+    url = reverse("foreninger:my_association", args=[association.slug])
+
+    response = client.post(url, listing_data(association, name="Roklubben Bølgen"), follow=True)
+
+    assert response.redirect_chain == [(url, 302)]
+    assert response.status_code == 200
 
     association.refresh_from_db()
     assert association.name == "Roklubben Bølgen"
@@ -379,7 +389,7 @@ def test_bad_listing_input_stores_nothing(client, centre, association, contact_u
 
 def test_script_tags_are_kept_as_text_and_escaped(client, centre, contact_user):
     draft = make_association("Syklubben Nål", status=Association.Status.DRAFT)
-    AssociationContact.objects.create(association=draft, user=contact_user)
+    make_contact(draft, contact_user)
     client.force_login(contact_user)
     url = reverse("foreninger:my_association", args=[draft.slug])
 
@@ -397,7 +407,7 @@ def test_script_tags_are_kept_as_text_and_escaped(client, centre, contact_user):
 
 def test_logo_of_a_draft_is_stored_at_once(client, centre, contact_user, settings):
     draft = make_association("Syklubben Nål", status=Association.Status.DRAFT)
-    AssociationContact.objects.create(association=draft, user=contact_user)
+    make_contact(draft, contact_user)
     client.force_login(contact_user)
 
     response = client.post(reverse("foreninger:my_logo", args=[draft.slug]), {"logo": png_upload()})
@@ -553,6 +563,10 @@ def test_opportunity_list_is_paginated_with_fixed_queries(
 
     assert response.status_code == 200
     assert len(response.context["opportunities"]) == 20
+    html = response.content.decode()
+    assert "Eksempelby Roklub" in html
+    assert "Opgave 24" in html and "Opgave 05" in html  # newest first
+    assert "Opgave 04" not in html
 
 
 def test_saving_an_unchanged_listing_from_a_browser_stores_no_version(

@@ -2,7 +2,8 @@ import pytest
 from django.db import IntegrityError
 from django.utils import translation
 
-from foreninger.models import Association, AssociationContact, Category, VolunteerOpportunity
+from foreninger.models import Association, Category, VolunteerOpportunity
+from foreninger.tests.factories import make_association, make_contact, make_opportunity
 
 
 def test_default_vocabularies_are_installed_by_migration(db):
@@ -28,22 +29,22 @@ def test_association_is_listed_under_its_first_letter(name, letter):
 
 def test_only_published_associations_are_public(db):
     for status in Association.Status.values:
-        Association.objects.create(name=status, slug=status, short_description="x", status=status)
+        make_association(status, slug=status, status=status)
 
     assert list(Association.objects.published().values_list("slug", flat=True)) == ["published"]
 
 
 def test_a_user_is_contact_of_an_association_once(db, contact_user):
-    association = Association.objects.create(name="A", slug="a", short_description="x")
-    AssociationContact.objects.create(association=association, user=contact_user)
+    association = make_association("A")
+    make_contact(association, contact_user)
 
     with pytest.raises(IntegrityError):
-        AssociationContact.objects.create(association=association, user=contact_user)
+        make_contact(association, contact_user)
 
 
 def test_founded_year_is_checked_by_the_database(db):
     with pytest.raises(IntegrityError):
-        Association.objects.create(name="A", slug="a", short_description="x", founded_year=1200)
+        make_association("A", founded_year=1200)
 
 
 def test_closed_or_inactive_opportunities_are_not_public(db):
@@ -51,25 +52,14 @@ def test_closed_or_inactive_opportunities_are_not_public(db):
 
     from django.utils import timezone
 
-    published = Association.objects.create(
-        name="P", slug="p", short_description="x", status=Association.Status.PUBLISHED
-    )
-    draft = Association.objects.create(name="D", slug="d", short_description="x")
+    published = make_association("P")
+    draft = make_association("D", status=Association.Status.DRAFT)
     yesterday = timezone.localdate() - timedelta(days=1)
 
-    def make(title, association, **extra):
-        return VolunteerOpportunity.objects.create(
-            association=association,
-            title=title,
-            description="x",
-            time_commitment="x",
-            **extra,
-        )
-
-    make("open", published)
-    make("closed", published, closes_on=yesterday)
-    make("inactive", published, is_active=False)
-    make("draft association", draft)
+    make_opportunity(published, title="open")
+    make_opportunity(published, title="closed", closes_on=yesterday)
+    make_opportunity(published, title="inactive", is_active=False)
+    make_opportunity(draft, title="draft association")
 
     titles = VolunteerOpportunity.objects.open_to_the_public().values_list("title", flat=True)
     assert list(titles) == ["open"]

@@ -5,47 +5,22 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from foreninger.models import VolunteerOffer
-
-from .factories import make_association, make_opportunity
+from .factories import make_association, make_opportunity, make_user, make_volunteer_offer
 
 DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
 def association(centre, contact_user):
-    association = make_association("Skakklubben")
-    association.contact_links.create(user=contact_user)
-    return association
+    return make_association("Skakklubben", contacts=[contact_user])
 
 
 @pytest.fixture
-def other_association(centre, django_user_model):
-    other = make_association("Anden forening")
-    other_user = django_user_model.objects.create_user(
-        username="anden", email="anden@example.org", password="x"
-    )
-    other.contact_links.create(user=other_user)
+def other_association(centre):
+    other_user = make_user("anden")
+    other = make_association("Anden forening", contacts=[other_user])
     other.contact = other_user
     return other
-
-
-def make_offer(association, *, age=datetime.timedelta(0), **fields):
-    opportunity = fields.pop("opportunity", None) or make_opportunity(association)
-    answered_at = fields.pop("answered_at", None)
-    offer = VolunteerOffer.objects.create(
-        opportunity=opportunity,
-        consent_at=timezone.now(),
-        **{"name": "Karen", "email": "karen@example.org", "message": "Hej", **fields},
-    )
-    if age:
-        created = timezone.now() - age
-        VolunteerOffer.objects.filter(pk=offer.pk).update(created_at=created, consent_at=created)
-        offer.refresh_from_db()
-    if answered_at:
-        VolunteerOffer.objects.filter(pk=offer.pk).update(answered_at=answered_at)
-        offer.refresh_from_db()
-    return offer
 
 
 def inbox_url(association):
@@ -60,7 +35,7 @@ def answer_url(association, offer):
 
 
 def test_anonymous_is_sent_to_log_in(client, association):
-    offer = make_offer(association)
+    offer = make_volunteer_offer(association=association)
 
     for response in (
         client.get(inbox_url(association)),
@@ -74,7 +49,7 @@ def test_anonymous_is_sent_to_log_in(client, association):
 
 @pytest.mark.parametrize("role_user", ["facilitator_user", "board_user", "staff_user"])
 def test_other_roles_get_404(client, association, request, role_user):
-    offer = make_offer(association)
+    offer = make_volunteer_offer(association=association)
     client.force_login(request.getfixturevalue(role_user))
 
     assert client.get(inbox_url(association)).status_code == 404
@@ -84,8 +59,8 @@ def test_other_roles_get_404(client, association, request, role_user):
 
 
 def test_contact_of_another_association_gets_404(client, association, other_association):
-    offer = make_offer(association, name="Hemmelig Hanne")
-    own_offer = make_offer(other_association)
+    offer = make_volunteer_offer(association=association, name="Hemmelig Hanne")
+    own_offer = make_volunteer_offer(association=other_association)
     client.force_login(other_association.contact)
 
     assert client.get(inbox_url(association)).status_code == 404
@@ -103,9 +78,11 @@ def test_contact_of_another_association_gets_404(client, association, other_asso
 
 
 def test_contact_sees_unanswered_offers_first_with_their_age(client, association, contact_user):
-    make_offer(association, name="Besvaret Bo", age=DAY * 5, answered_at=timezone.now())
-    make_offer(association, name="Ny Nina", age=DAY * 2)
-    make_offer(association, name="Gammel Gert", age=DAY * 9)
+    make_volunteer_offer(
+        association=association, name="Besvaret Bo", age=DAY * 5, answered_at=timezone.now()
+    )
+    make_volunteer_offer(association=association, name="Ny Nina", age=DAY * 2)
+    make_volunteer_offer(association=association, name="Gammel Gert", age=DAY * 9)
     client.force_login(contact_user)
 
     response = client.get(inbox_url(association))
@@ -123,7 +100,9 @@ def test_contact_sees_unanswered_offers_first_with_their_age(client, association
 
 
 def test_volunteers_words_are_escaped_in_the_inbox(client, association, contact_user):
-    make_offer(association, name="<script>alert(1)</script>", message="<b>hej</b>")
+    make_volunteer_offer(
+        association=association, name="<script>alert(1)</script>", message="<b>hej</b>"
+    )
     client.force_login(contact_user)
 
     html = client.get(inbox_url(association)).content.decode()
@@ -138,17 +117,30 @@ def test_inbox_is_paginated_in_a_fixed_number_of_queries(
 ):
     opportunity = make_opportunity(association)
     for number in range(25):
-        make_offer(association, opportunity=opportunity, name=f"Person {number}")
-    make_offer(association, age=DAY, answered_at=timezone.now(), name="Besvaret")
-    VolunteerOffer.objects.filter(name="Besvaret").update(answered_by=contact_user)
+        make_volunteer_offer(opportunity, name=f"Person {number}")
+    make_volunteer_offer(
+        association=association,
+        age=DAY,
+        answered_at=timezone.now(),
+        answered_by=contact_user,
+        name="Besvaret",
+    )
     client.force_login(contact_user)
 
     with django_assert_max_num_queries(9):
         first = client.get(inbox_url(association))
     second = client.get(inbox_url(association), {"page": 2})
 
+    assert first.status_code == second.status_code == 200
     assert len(first.context["offers"]) == 20
     assert len(second.context["offers"]) == 6
+    first_html, second_html = first.content.decode(), second.content.decode()
+    assert "<h1>Skakklubben</h1>" in first_html
+    assert first_html.count('<h3 class="h5 mb-1" id="offer-') == 20
+    assert second_html.count('<h3 class="h5 mb-1" id="offer-') == 6
+    assert "Person " in first_html
+    assert "Besvaret</h3>" not in first_html  # the answered offer comes last
+    assert "Besvaret</h3>" in second_html
 
 
 def test_empty_inbox_says_so(client, association, contact_user):
@@ -164,20 +156,24 @@ def test_empty_inbox_says_so(client, association, contact_user):
 
 
 def test_contact_marks_an_offer_answered(client, association, contact_user):
-    offer = make_offer(association, age=DAY * 3)
+    offer = make_volunteer_offer(association=association, age=DAY * 3)
     client.force_login(contact_user)
 
     response = client.post(answer_url(association, offer), follow=True)
 
-    assert response.redirect_chain[-1][0] == inbox_url(association)
+    assert response.redirect_chain == [(inbox_url(association), 302)]
+    assert response.status_code == 200
     offer.refresh_from_db()
     assert offer.answered_by == contact_user
     assert offer.answered_at is not None
     assert len(list(response.context["messages"])) == 1
+    html = response.content.decode()
+    assert "Tilbuddet fra Karen er markeret som besvaret." in html
+    assert "Markeret som besvaret den" in html
 
 
 def test_marking_answered_needs_post(client, association, contact_user):
-    offer = make_offer(association)
+    offer = make_volunteer_offer(association=association)
     client.force_login(contact_user)
 
     assert client.get(answer_url(association, offer)).status_code == 405
@@ -187,8 +183,7 @@ def test_marking_answered_needs_post(client, association, contact_user):
 
 def test_marking_answered_twice_keeps_the_first_answer(client, association, contact_user):
     first_answer = timezone.now() - DAY
-    offer = make_offer(association, age=DAY * 2)
-    VolunteerOffer.objects.filter(pk=offer.pk).update(answered_at=first_answer)
+    offer = make_volunteer_offer(association=association, age=DAY * 2, answered_at=first_answer)
     client.force_login(contact_user)
 
     response = client.post(answer_url(association, offer))
@@ -206,9 +201,11 @@ def test_staff_see_overdue_offers_in_the_admin(
     client, association, staff_user, django_assert_max_num_queries
 ):
     for number in range(10):
-        make_offer(association, name=f"Ventende {number}", age=DAY * 8)
-    make_offer(association, name="Frisk Frida", age=DAY * 2)
-    make_offer(association, name="Besvaret Bent", age=DAY * 9, answered_at=timezone.now())
+        make_volunteer_offer(association=association, name=f"Ventende {number}", age=DAY * 8)
+    make_volunteer_offer(association=association, name="Frisk Frida", age=DAY * 2)
+    make_volunteer_offer(
+        association=association, name="Besvaret Bent", age=DAY * 9, answered_at=timezone.now()
+    )
     client.force_login(staff_user)
 
     with django_assert_max_num_queries(15):
@@ -228,8 +225,8 @@ def test_staff_see_overdue_offers_in_the_admin(
 
 
 def test_staff_search_offers_by_association_name(client, association, staff_user):
-    make_offer(association, name="Søgbar Søren")
-    make_offer(make_association("Helt anden"), name="Anden Anne")
+    make_volunteer_offer(association=association, name="Søgbar Søren")
+    make_volunteer_offer(association=make_association("Helt anden"), name="Anden Anne")
     client.force_login(staff_user)
 
     html = client.get("/admin/foreninger/volunteeroffer/", {"q": "Skakklubben"}).content.decode()
@@ -239,7 +236,7 @@ def test_staff_search_offers_by_association_name(client, association, staff_user
 
 
 def test_staff_mark_offers_answered_with_the_admin_action(client, association, staff_user):
-    offer = make_offer(association, age=DAY * 8)
+    offer = make_volunteer_offer(association=association, age=DAY * 8)
     client.force_login(staff_user)
 
     client.post(
@@ -254,7 +251,7 @@ def test_staff_mark_offers_answered_with_the_admin_action(client, association, s
 
 @pytest.mark.parametrize("role_user", ["board_user", "contact_user", "facilitator_user"])
 def test_only_staff_see_offers_in_the_admin(client, association, request, role_user):
-    make_offer(association)
+    make_volunteer_offer(association=association)
     client.force_login(request.getfixturevalue(role_user))
 
     response = client.get("/admin/foreninger/volunteeroffer/")

@@ -16,7 +16,7 @@ from foreninger.services.offers import (
     remind_unanswered_offers,
 )
 
-from .factories import make_association, make_opportunity
+from .factories import make_association, make_opportunity, make_user, make_volunteer_offer
 
 DAY = datetime.timedelta(days=1)
 
@@ -32,32 +32,14 @@ def offer_data(**overrides):
 
 
 @pytest.fixture
-def association(centre, django_user_model):
-    association = make_association("Skakklubben Løberen", email="info@skak.example")
-    for username in ("formand", "kasserer"):
-        user = django_user_model.objects.create_user(
-            username=username, email=f"{username}@skak.example", password="x"
-        )
-        association.contact_links.create(user=user)
-    return association
+def association(centre):
+    contacts = [make_user(name, email=f"{name}@skak.example") for name in ("formand", "kasserer")]
+    return make_association("Skakklubben Løberen", email="info@skak.example", contacts=contacts)
 
 
 @pytest.fixture
 def opportunity(association):
     return make_opportunity(association, title="Skaktræner", contact_email="ole@skak.example")
-
-
-def make_stored_offer(opportunity, *, age=datetime.timedelta(0), **overrides):
-    offer = VolunteerOffer.objects.create(
-        opportunity=opportunity,
-        consent_at=timezone.now(),
-        **{"name": "Karen", "email": "karen@example.org", "message": "Hej", **overrides},
-    )
-    if age:
-        created = timezone.now() - age
-        VolunteerOffer.objects.filter(pk=offer.pk).update(created_at=created, consent_at=created)
-        offer.refresh_from_db()
-    return offer
 
 
 # make_offer
@@ -173,7 +155,7 @@ def test_invalid_data_is_refused_by_the_service_too(opportunity, mailoutbox):
 
 
 def test_marking_an_offer_answered_records_who_and_when(opportunity, contact_user):
-    offer = make_stored_offer(opportunity)
+    offer = make_volunteer_offer(opportunity)
 
     mark_offer_answered(offer=offer, user=contact_user)
 
@@ -184,7 +166,7 @@ def test_marking_an_offer_answered_records_who_and_when(opportunity, contact_use
 
 
 def test_an_offer_cannot_be_marked_answered_twice(opportunity, contact_user):
-    offer = make_stored_offer(opportunity)
+    offer = make_volunteer_offer(opportunity)
     mark_offer_answered(offer=offer, user=contact_user)
 
     with pytest.raises(ValidationError):
@@ -195,7 +177,7 @@ def test_an_offer_cannot_be_marked_answered_twice(opportunity, contact_user):
 
 
 def test_offer_unanswered_for_a_week_reminds_the_contacts_once(opportunity, mailoutbox):
-    offer = make_stored_offer(opportunity, age=8 * DAY, name="Ventende Vera")
+    offer = make_volunteer_offer(opportunity, age=8 * DAY, name="Ventende Vera")
 
     assert remind_unanswered_offers() == 1
     assert remind_unanswered_offers() == 0
@@ -211,8 +193,8 @@ def test_offer_unanswered_for_a_week_reminds_the_contacts_once(opportunity, mail
 def test_no_reminder_before_seven_days_or_for_answered_offers(
     opportunity, contact_user, mailoutbox
 ):
-    make_stored_offer(opportunity, age=6 * DAY)
-    answered = make_stored_offer(opportunity, age=10 * DAY)
+    make_volunteer_offer(opportunity, age=6 * DAY)
+    answered = make_volunteer_offer(opportunity, age=10 * DAY)
     mark_offer_answered(offer=answered, user=contact_user)
 
     assert remind_unanswered_offers() == 0
@@ -220,17 +202,17 @@ def test_no_reminder_before_seven_days_or_for_answered_offers(
 
 
 def test_reminder_comes_when_the_week_has_passed(opportunity, mailoutbox):
-    make_stored_offer(opportunity, age=6 * DAY)
+    make_volunteer_offer(opportunity, age=6 * DAY)
 
     assert remind_unanswered_offers(now=timezone.now() + 2 * DAY) == 1
     assert len(mailoutbox) == 1
 
 
 def test_one_reminder_per_association_lists_all_its_waiting_offers(opportunity, mailoutbox):
-    make_stored_offer(opportunity, age=8 * DAY, name="Anna")
-    make_stored_offer(opportunity, age=9 * DAY, name="Bent")
+    make_volunteer_offer(opportunity, age=8 * DAY, name="Anna")
+    make_volunteer_offer(opportunity, age=9 * DAY, name="Bent")
     other = make_opportunity(make_association("Anden forening", email="a@anden.example"))
-    make_stored_offer(other, age=8 * DAY, name="Carl")
+    make_volunteer_offer(other, age=8 * DAY, name="Carl")
 
     assert remind_unanswered_offers() == 3
 
@@ -243,7 +225,7 @@ def test_one_reminder_per_association_lists_all_its_waiting_offers(opportunity, 
 
 
 def test_reminder_command_runs_twice_and_reminds_once(opportunity, mailoutbox, capsys):
-    make_stored_offer(opportunity, age=8 * DAY)
+    make_volunteer_offer(opportunity, age=8 * DAY)
 
     call_command("remind_unanswered_offers")
     call_command("remind_unanswered_offers")
@@ -258,8 +240,8 @@ def test_reminder_command_runs_twice_and_reminds_once(opportunity, mailoutbox, c
 
 
 def test_offers_older_than_a_year_are_purged(opportunity, capsys):
-    old = make_stored_offer(opportunity, age=366 * DAY)
-    recent = make_stored_offer(opportunity, age=300 * DAY)
+    old = make_volunteer_offer(opportunity, age=366 * DAY)
+    recent = make_volunteer_offer(opportunity, age=300 * DAY)
 
     call_command("purge_volunteer_offers")
 

@@ -68,7 +68,11 @@ def test_json_is_paginated_with_next_links_and_a_fixed_number_of_queries(
         make_association(f"Forening {number:03d}")
 
     with django_assert_max_num_queries(5):
-        first = client.get("/api/foreninger.json").json()
+        response = client.get("/api/foreninger.json")
+
+    assert response.status_code == 200
+    first = response.json()
+    assert [record["name"] for record in first["results"][:2]] == ["Forening 000", "Forening 001"]
     second = client.get(first["next"].replace("http://testserver", "")).json()
 
     assert first["count"] == 130

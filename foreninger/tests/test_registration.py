@@ -1,7 +1,6 @@
 """The public registration of a new association: it waits for staff review."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from foreninger.models import Association, AssociationContact
@@ -10,11 +9,6 @@ from foreninger.services import listings
 from .factories import category, make_association
 
 URL = "/opret-forening/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def valid_registration(**overrides) -> dict:
@@ -73,9 +67,11 @@ def test_registration_appears_in_the_review_queue(client, centre, staff_user):
     client.post(URL, valid_registration())
     client.force_login(staff_user)
 
-    html = client.get("/admin/foreninger/association/review-queue/", follow=True).content.decode()
+    response = client.get("/admin/foreninger/association/review-queue/", follow=True)
 
-    assert "Strikkecafé Maske" in html
+    assert response.redirect_chain == [("/admin/foreninger/association/?status__exact=review", 302)]
+    assert response.status_code == 200
+    assert "Strikkecafé Maske" in response.content.decode()
 
 
 def test_a_taken_slug_gets_a_number(client, centre):

@@ -9,14 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from foreninger import reports
-from foreninger.models import AssociationRevision, Membership, VolunteerOffer
-from foreninger.tests.factories import category, make_association, make_opportunity
+from foreninger.models import Membership
+from foreninger.tests.factories import (
+    category,
+    make_association,
+    make_membership,
+    make_opportunity,
+    make_revision,
+    make_volunteer_offer,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def member(association, year, fee="500.00", **extra):
-    return Membership.objects.create(association=association, year=year, fee=Decimal(fee), **extra)
 
 
 @pytest.fixture
@@ -28,16 +31,18 @@ def members():
     c = make_association("Gamma Æblerne", categories=[social, culture])
     d = make_association("Delta")
     for association in (a, b, c):
-        member(association, 2024, paid_on=date(2024, 2, 1))
-    member(a, 2025, paid_on=date(2025, 2, 1))
-    member(
+        make_membership(association, 2024, paid_on=date(2024, 2, 1))
+    make_membership(a, 2025, paid_on=date(2025, 2, 1))
+    make_membership(
         c,
         2025,
         fee="250.00",
         type=Membership.Type.SUPPORTING,
         left_on=date(2025, 6, 30),
     )
-    member(d, 2025, fee="1500.00", type=Membership.Type.INSTITUTION, paid_on=date(2025, 3, 1))
+    make_membership(
+        d, 2025, fee="1500.00", type=Membership.Type.INSTITUTION, paid_on=date(2025, 3, 1)
+    )
     return a, b, c, d
 
 
@@ -92,35 +97,19 @@ def test_dues_of_a_year_without_members_are_zero(db):
     assert figures["by_type"] == []
 
 
-def make_offer(opportunity, *, days_ago, answered_after_hours=None, now):
-    created_at = now - timedelta(days=days_ago)
-    offer = VolunteerOffer.objects.create(
-        opportunity=opportunity,
-        name="Maja Eksempel",
-        email="maja@example.org",
-        message="Jeg vil gerne hjælpe.",
-        consent_at=created_at,
-    )
-    answered_at = (
-        created_at + timedelta(hours=answered_after_hours)
-        if answered_after_hours is not None
-        else None
-    )
-    VolunteerOffer.objects.filter(pk=offer.pk).update(
-        created_at=created_at, answered_at=answered_at
-    )
-    return offer
-
-
 @pytest.fixture
 def offers():
     now = timezone.now()
     opportunity = make_opportunity(make_association("Roklubben"))
-    make_offer(opportunity, days_ago=20, answered_after_hours=24, now=now)
-    make_offer(opportunity, days_ago=20, answered_after_hours=72, now=now)
-    make_offer(opportunity, days_ago=20, answered_after_hours=240, now=now)
-    make_offer(opportunity, days_ago=10, now=now)  # overdue
-    make_offer(opportunity, days_ago=1, now=now)  # still has time
+
+    maja = {"name": "Maja Eksempel", "email": "maja@example.org", "message": "Hej, jeg vil gerne."}
+    twenty_days_ago = now - timedelta(days=20)
+    for hours in (24, 72, 240):
+        make_volunteer_offer(
+            opportunity, created_at=twenty_days_ago, answered_after=timedelta(hours=hours), **maja
+        )
+    make_volunteer_offer(opportunity, created_at=now - timedelta(days=10), **maja)  # overdue
+    make_volunteer_offer(opportunity, created_at=now - timedelta(days=1), **maja)  # has time
     return now
 
 
@@ -179,7 +168,7 @@ def _registered(name):
 
 def test_attention_counts_overdue_offers_and_pending_versions_for_staff(offers, staff_user):
     association = make_association("Ventende")
-    AssociationRevision.objects.create(association=association, data={})
+    make_revision(association)
 
     items = {item["label"]: item for item in reports.attention_counts(staff_user)}
 
@@ -198,7 +187,7 @@ def test_attention_counts_overdue_offers_and_pending_versions_for_staff(offers, 
 
 
 def test_attention_counts_show_nothing_to_other_roles(offers, board_user, contact_user):
-    AssociationRevision.objects.create(association=make_association("Ventende"), data={})
+    make_revision(make_association("Ventende"))
 
     assert reports.attention_counts(board_user) == []
     assert reports.attention_counts(contact_user) == []

@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from foreninger.models import Association, AssociationContact, AssociationRevision
+from foreninger.models import Association, AssociationRevision
 from foreninger.services import listings, revisions
 
-from .factories import category, make_association
+from .factories import category, make_association, make_revision
 
 CHANGELIST = "/admin/foreninger/associationrevision/"
 
@@ -25,8 +25,8 @@ def association(db, contact_user):
         "Eksempelby Roklub",
         description="Vi ror om tirsdagen.\nAlle kan være med.",
         categories=[category("idraet")],
+        contacts=[contact_user],
     )
-    AssociationContact.objects.create(association=association, user=contact_user)
     return association
 
 
@@ -268,9 +268,7 @@ def test_anonymous_and_non_staff_get_no_version_pages(
 
 def test_staff_list_pending_versions_and_search(client, centre, pending, staff_user):
     other = make_association("Skakklubben Springeren")
-    AssociationRevision.objects.create(
-        association=other, data={}, state=AssociationRevision.State.APPLIED
-    )
+    make_revision(other, state=AssociationRevision.State.APPLIED)
     client.force_login(staff_user)
 
     html = client.get(f"{CHANGELIST}?state__exact=pending").content.decode()
@@ -416,16 +414,16 @@ def test_version_changelist_query_count(
     client, centre, staff_user, contact_user, django_assert_max_num_queries
 ):
     for number in range(30):
-        association = make_association(f"Forening {number:02}")
-        AssociationRevision.objects.create(
-            association=association, data={}, created_by=contact_user
-        )
+        make_revision(make_association(f"Forening {number:02}"), created_by=contact_user)
     client.force_login(staff_user)
 
     with django_assert_max_num_queries(12):
         response = client.get(CHANGELIST)
 
     assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 30
+    html = response.content.decode()
+    assert "Forening 00" in html and "Forening 29" in html
 
 
 def test_submit_for_review_only_from_draft(db):

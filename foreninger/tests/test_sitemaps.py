@@ -1,5 +1,7 @@
 """sitemap.xml lists the guide's public pages, published associations and open opportunities."""
 
+import re
+
 import pytest
 
 from foreninger.models import Association
@@ -35,4 +37,10 @@ def test_sitemap_query_count_does_not_grow_with_associations(
         make_opportunity(make_association(f"Forening {number}"))
 
     with django_assert_max_num_queries(4):
-        client.get("/sitemap.xml")
+        response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count("<loc>http://testserver/foreninger/forening-") == 30
+    assert "<loc>http://testserver/foreninger/forening-29/</loc>" in body
+    assert len(re.findall(r"<loc>http://testserver/frivillig/\d+/</loc>", body)) == 30

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from foreninger.models import Association, VolunteerOffer
@@ -14,14 +13,10 @@ from .factories import (
     make_category,
     make_opportunity,
     make_target_group,
+    make_user,
 )
 
 LIST_URL = "/frivillig/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def valid_offer(**overrides):
@@ -37,12 +32,12 @@ def valid_offer(**overrides):
 
 
 @pytest.fixture
-def opportunity(centre, django_user_model):
-    association = make_association("Skakklubben Løberen", email="info@skak.example")
-    user = django_user_model.objects.create_user(
-        username="skak", email="formand@skak.example", password="x"
+def opportunity(centre):
+    association = make_association(
+        "Skakklubben Løberen",
+        email="info@skak.example",
+        contacts=[make_user("skak", email="formand@skak.example")],
     )
-    association.contact_links.create(user=user)
     return make_opportunity(
         association,
         title="Skaktræner for børn",
@@ -160,7 +155,7 @@ def test_list_runs_a_fixed_number_of_queries(client, centre, django_assert_max_n
         response = client.get(LIST_URL, {"maalgruppe": group.slug, "omraade": area.slug})
 
     assert response.status_code == 200
-    assert response.content.decode().count("/frivillig/") >= 20
+    assert response.content.decode().count("Frivillig opgave-") == 20  # the first page
 
 
 def test_english_list_under_en(client, opportunity):

@@ -4,20 +4,22 @@ import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 
+from foreninger.tests.factories import PASSWORD  # the role fixtures' password
+
 
 def login(client, username, password, prefix=""):
     return client.post(f"{prefix}/konto/login/", {"username": username, "password": password})
 
 
 def test_login_with_username_redirects_to_the_front_page(client, staff_user):
-    response = login(client, "staff", "correct-horse-9")
+    response = login(client, "staff", PASSWORD)
 
     assert response.status_code == 302
     assert response["Location"] == "/"
 
 
 def test_login_with_email_address_works_too(client, staff_user):
-    response = login(client, "STAFF@example.org", "correct-horse-9")
+    response = login(client, "STAFF@example.org", PASSWORD)
 
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(staff_user.pk)
@@ -41,7 +43,7 @@ def test_repeated_failed_logins_lock_the_username_for_a_while(client, staff_user
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         login(client, "staff", "wrong-password")
 
-    response = login(client, "staff", "correct-horse-9")
+    response = login(client, "staff", PASSWORD)
 
     assert response.status_code == 429
     assert "For mange mislykkede login" in response.content.decode()
@@ -55,7 +57,7 @@ def test_failures_below_the_limit_do_not_lock_and_success_resets_the_count(
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         login(client, "staff", "wrong-password")
 
-    assert login(client, "staff", "correct-horse-9").status_code == 302
+    assert login(client, "staff", PASSWORD).status_code == 302
     assert not AccessAttempt.objects.filter(username="staff", failures_since_start__gt=0).exists()
 
 
@@ -63,7 +65,7 @@ def test_lockout_of_one_user_does_not_lock_another(client, staff_user, board_use
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         login(client, "staff", "wrong-password")
 
-    assert login(client, "board", "correct-horse-9").status_code == 302
+    assert login(client, "board", PASSWORD).status_code == 302
 
 
 def test_logout_needs_post_and_ends_the_session(client, staff_user):
@@ -87,12 +89,12 @@ def test_password_change_refuses_a_weak_new_password(client, board_user):
     client.force_login(board_user)
     response = client.post(
         "/konto/password_change/",
-        {"old_password": "correct-horse-9", "new_password1": "123", "new_password2": "123"},
+        {"old_password": PASSWORD, "new_password1": "123", "new_password2": "123"},
     )
 
     assert response.status_code == 200
     board_user.refresh_from_db()
-    assert board_user.check_password("correct-horse-9")
+    assert board_user.check_password(PASSWORD)
 
 
 def test_password_change_saves_a_good_password(client, board_user):
@@ -100,7 +102,7 @@ def test_password_change_saves_a_good_password(client, board_user):
     response = client.post(
         "/konto/password_change/",
         {
-            "old_password": "correct-horse-9",
+            "old_password": PASSWORD,
             "new_password1": "lilla-elefant-42",
             "new_password2": "lilla-elefant-42",
         },

@@ -33,8 +33,11 @@ def test_get_centre_returns_an_unsaved_default_before_staff_fill_it_in(db):
 def test_get_centre_reads_the_row_once_per_request(db, django_assert_num_queries):
     request = RequestFactory().get("/")
     with django_assert_num_queries(generation_queries() + 1):  # the generation, then the row
-        get_centre(request)
-        get_centre(request)
+        first = get_centre(request)
+        again = get_centre(request)
+
+    assert again is first
+    assert first.name == "Frivilligcenter"
 
 
 def test_saving_twice_keeps_a_single_row(db):

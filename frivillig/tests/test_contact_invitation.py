@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from foreninger.models import Association, AssociationContact
 from foreninger.services import listings
+from foreninger.tests.factories import make_association, make_contact
 from frivillig.models import Invitation
 from frivillig.roles import ASSOCIATION_CONTACT
 
@@ -18,9 +19,8 @@ PASSWORD = "lilla-elefant-42"
 
 @pytest.fixture
 def registered(db):
-    return Association.objects.create(
-        name="Strikkecafé Maske",
-        slug="strikkecafe-maske",
+    return make_association(
+        "Strikkecafé Maske",
         short_description="Vi strikker.",
         status=Association.Status.AWAITING_REVIEW,
         registered_by_name="Karen Hansen",
@@ -118,7 +118,7 @@ def test_listing_without_a_registrant_just_tells_its_contacts(
 ):
     registered.registered_by_email = ""
     registered.save()
-    AssociationContact.objects.create(association=registered, user=contact_user)
+    make_contact(registered, contact_user)
 
     approve(registered)
 

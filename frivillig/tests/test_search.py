@@ -66,7 +66,12 @@ def test_search_runs_a_fixed_number_of_queries(client, content, django_assert_ma
         make_association(f"Sorg {number}")
 
     with django_assert_max_num_queries(6):
-        client.get("/soeg/?q=sorg")
+        response = client.get("/soeg/?q=sorg")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "23 resultater for “sorg”" in html
+    assert "Skjult sorg" not in html
 
 
 def test_every_page_links_to_the_search(client, centre):

@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from foreninger.tests.factories import PASSWORD  # the role fixtures' password
 
-PASSWORD = "correct-horse-9"  # the root conftest's user fixtures use this password
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def fill_login_form(page, username, password):

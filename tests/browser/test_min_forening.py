@@ -3,16 +3,20 @@
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from PIL import Image
 from playwright.sync_api import expect
 
-from foreninger.models import AssociationContact, AssociationRevision, Membership
-from foreninger.tests.factories import category, make_association, make_opportunity
+from foreninger.models import AssociationRevision
+from foreninger.tests.factories import (
+    PASSWORD,
+    category,
+    make_association,
+    make_membership,
+    make_opportunity,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "correct-horse-9"  # the root conftest's user fixtures use this password
 
 
 @pytest.fixture
@@ -22,10 +26,10 @@ def roklub(centre, contact_user):
         categories=[category("idraet")],
         short_description="Roning for alle aldre.",
         email="roklub@example.org",
+        contacts=[contact_user],
     )
-    AssociationContact.objects.create(association=association, user=contact_user)
     make_opportunity(association, title="Instruktør for nye roere")
-    Membership.objects.create(association=association, year=2026, fee=300)
+    make_membership(association, year=2026, fee="300")
     return association
 
 
@@ -115,7 +119,7 @@ def test_contact_edits_the_listing_and_uploads_a_logo_and_staff_approve_it(
 
 
 def test_contact_of_another_association_gets_not_found(page, live_server, roklub):
-    get_user_model().objects.create_user("anden", "anden@example.org", PASSWORD)
+    make_user("anden")
 
     log_in(page, live_server, "anden")
     response = page.goto(live_server.url + "/min-forening/eksempelby-roklub/")
