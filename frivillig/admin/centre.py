@@ -25,7 +25,7 @@ class CentreProfileAdmin(admin.ModelAdmin):
             None,
             {
                 "fields": ["name", "tagline", "tagline_en", "logo"],
-                "description": _("Changes show on every page within a minute."),
+                "description": _("Changes show on every page at once."),
             },
         ),
         (
