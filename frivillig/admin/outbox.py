@@ -37,16 +37,10 @@ class OutboxStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(OutgoingMail)
-class OutboxAdmin(admin.ModelAdmin):
-    list_display = ["subject_column", "recipients", "when_added", "state", "retry_count"]
-    list_filter = [OutboxStateFilter]
-    date_hierarchy = "when_added"
-    ordering = ["-when_added"]
+class _MailAdmin(admin.ModelAdmin):
+    """What the outbox and the log share: read-only rows, a subject and the recipients."""
+
     list_per_page = 50
-    fields = ["recipients", "subject_column", "when_added", "state", "retry_count", "body"]
-    readonly_fields = fields
-    actions = ["send_now"]
 
     def has_add_permission(self, request):
         return False
@@ -61,6 +55,17 @@ class OutboxAdmin(admin.ModelAdmin):
     @admin.display(description=_("recipients"))
     def recipients(self, obj):
         return _recipients(obj.email)
+
+
+@admin.register(OutgoingMail)
+class OutboxAdmin(_MailAdmin):
+    list_display = ["subject_column", "recipients", "when_added", "state", "retry_count"]
+    list_filter = [OutboxStateFilter]
+    date_hierarchy = "when_added"
+    ordering = ["-when_added"]
+    fields = ["recipients", "subject_column", "when_added", "state", "retry_count", "body"]
+    readonly_fields = fields
+    actions = ["send_now"]
 
     @admin.display(description=_("state"))
     def state(self, obj):
@@ -97,29 +102,14 @@ class OutboxAdmin(admin.ModelAdmin):
 
 
 @admin.register(SentMailLog)
-class MailLogAdmin(admin.ModelAdmin):
+class MailLogAdmin(_MailAdmin):
     list_display = ["subject_column", "recipients", "when_attempted", "outcome", "log_message"]
     list_filter = ["result"]
     date_hierarchy = "when_attempted"
     ordering = ["-when_attempted"]
     search_fields = ["message_id", "log_message"]
-    list_per_page = 50
     fields = ["recipients", "subject_column", "when_attempted", "outcome", "log_message"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("subject"))
-    def subject_column(self, obj):
-        return obj.subject
-
-    @admin.display(description=_("recipients"))
-    def recipients(self, obj):
-        return _recipients(obj.email)
 
     @admin.display(description=_("outcome"), boolean=True)
     def outcome(self, obj):
