@@ -7,10 +7,11 @@ from frivillig.lib.forms import posted
 from frivillig.lib.ratelimit import public_form_ratelimit
 
 from ..forms.public import RegistrationForm
-from ..guide_cache import guide_generation
+from ..guide_cache import guide_generation, guide_page
 from ..services.registration import submit_registration
 
 
+@guide_page()
 @require_http_methods(["GET", "POST"])
 @public_form_ratelimit
 def register_association(request):
