@@ -9,6 +9,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from .forms.accounts import LoginForm
+from .lib.cache import cache_public_page
 from .sitemaps import SITEMAPS
 from .views import accounts, pages
 
@@ -23,7 +24,10 @@ urlpatterns += i18n_patterns(
     path("", include("frivillig.site_urls")),
     path(
         "konto/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        # The same empty form for every visitor without a session (see lib/cache.py).
+        cache_public_page("centre", params=["next"])(
+            auth_views.LoginView.as_view(authentication_form=LoginForm)
+        ),
         name="login",
     ),
     path(

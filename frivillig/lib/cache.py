@@ -245,13 +245,14 @@ def _personal(request) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
 
 
+#: Headers of a page that a copy from the cache repeats (never_cache's, for browsers).
+_REPEATED_HEADERS = ("Cache-Control", "Expires")
+
+
 def _storable(response) -> bool:
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and "private" not in response.get("Cache-Control", "")
-    )
+    # The page has no session and no message (checked before); a cookie set by the view
+    # would be someone's own.
+    return response.status_code == 200 and not response.streaming and not response.cookies
 
 
 def cache_public_page(*namespaces: str, params: Iterable[str] = ()):
@@ -284,16 +285,27 @@ def cache_public_page(*namespaces: str, params: Iterable[str] = ()):
             stored = cache.get(key)
             if stored is None:
                 setattr(request, _RENDERING_FOR_CACHE, True)
-                response = view(request, *args, **kwargs)
-                setattr(request, _RENDERING_FOR_CACHE, False)
+                try:
+                    response = view(request, *args, **kwargs)
+                    # A TemplateResponse renders late: render it while forms still get the
+                    # placeholder, or the first visitor's CSRF token would be stored.
+                    if callable(getattr(response, "render", None)):
+                        response.render()
+                finally:
+                    setattr(request, _RENDERING_FOR_CACHE, False)
                 if not _storable(response):
                     return response
-                stored = (response.content.decode(response.charset), response["Content-Type"])
+                headers = {name: response[name] for name in _REPEATED_HEADERS if name in response}
+                stored = (
+                    response.content.decode(response.charset),
+                    response["Content-Type"],
+                    headers,
+                )
                 cache.set(key, stored, PAGE_SECONDS)
-            content, content_type = stored
+            content, content_type, headers = stored
             if CSRF_PLACEHOLDER in content:
                 content = content.replace(CSRF_PLACEHOLDER, get_token(request))
-            return HttpResponse(content, content_type=content_type)
+            return HttpResponse(content, content_type=content_type, headers=headers)
 
         return wrapped
 

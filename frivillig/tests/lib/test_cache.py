@@ -230,3 +230,22 @@ def test_a_logged_in_visitor_gets_their_own_page(client, centre, staff_user):
     html = client.get("/").content.decode()
 
     assert "Log ud" in html and "Administration" in html  # their own account menu
+
+
+def test_the_cached_login_page_gives_each_visitor_a_token_that_works(centre, staff_user):
+    from django.test import Client
+
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get("/konto/login/")
+    page = second.get("/konto/login/")  # from the cache
+    html = page.content.decode()
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+    response = second.post(
+        "/konto/login/",
+        {"username": "staff", "password": "correct-horse-9", "csrfmiddlewaretoken": token},
+    )
+
+    assert shared_cache.CSRF_PLACEHOLDER not in html
+    assert "no-store" in page["Cache-Control"]  # never_cache's headers come along
+    assert response.status_code == 302
